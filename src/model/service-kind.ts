@@ -1,0 +1,51 @@
+/**
+ * What each Compose service becomes on AWS, when `x-ecsform.kind` does not say: a web service
+ * behind the ALB, an internal service, a TCP service, a worker, or a managed database.
+ */
+import type { ComposeService } from '../load/types.js';
+
+export type ComposeRole = 'web' | 'internal' | 'tcp' | 'worker' | 'static-site' | 'database' | 'external';
+
+/** Ports that carry something other than HTTP, so a published one makes a service `tcp`. */
+const NON_HTTP_PORTS: ReadonlySet<number> = new Set([
+  21, 22, 23, 25, 53, 67, 68, 110, 123, 143, 161, 389, 465, 514, 587, 636, 853, 993, 995, 1433, 1521, 1883, 2049, 2181, 2375, 2376,
+  3306, 3389, 4222, 5044, 5054, 5060, 5222, 5432, 5671, 5672, 6379, 6380, 7000, 7001, 8883, 9042, 9092, 9093, 9300, 11211, 25565,
+  27017, 61613, 61616,
+]);
+
+/** Official and common images of engines RDS runs. */
+const DATABASE_IMAGES: ReadonlyArray<{ readonly pattern: RegExp; readonly engine: 'postgres' | 'mysql' | 'mariadb' }> = [
+  { pattern: /^(docker\.io\/)?(library\/)?postgres(:|@|$)/, engine: 'postgres' },
+  { pattern: /^(docker\.io\/)?postgis\/postgis(:|@|$)/, engine: 'postgres' },
+  { pattern: /^(docker\.io\/)?bitnami\/postgresql(:|@|$)/, engine: 'postgres' },
+  { pattern: /^(docker\.io\/)?(library\/)?mysql(:|@|$)/, engine: 'mysql' },
+  { pattern: /^(docker\.io\/)?bitnami\/mysql(:|@|$)/, engine: 'mysql' },
+  { pattern: /^(docker\.io\/)?(library\/)?mariadb(:|@|$)/, engine: 'mariadb' },
+  { pattern: /^(docker\.io\/)?bitnami\/mariadb(:|@|$)/, engine: 'mariadb' },
+];
+
+export function databaseEngineOf(image: string | undefined): 'postgres' | 'mysql' | 'mariadb' | undefined {
+  if (!image) return undefined;
+  return DATABASE_IMAGES.find((d) => d.pattern.test(image))?.engine;
+}
+
+export function isHttpPort(port: number, protocol: 'tcp' | 'udp'): boolean {
+  return protocol === 'tcp' && !NON_HTTP_PORTS.has(port);
+}
+
+/** The inferred role and the reason, in words, for `explain`. */
+export function inferRole(service: ComposeService): { role: ComposeRole; reason: string } {
+  const engine = databaseEngineOf(service.image?.value);
+  if (engine) return { role: 'database', reason: `image ${service.image?.value} is ${engine}, which RDS runs as a managed database` };
+  const published = service.ports.filter((p) => p.published !== undefined);
+  if (published.length > 0) {
+    const nonHttp = published.filter((p) => !isHttpPort(p.target, p.protocol));
+    if (nonHttp.length > 0) {
+      const list = nonHttp.map((p) => `${p.target}/${p.protocol}`).join(', ');
+      return { role: 'tcp', reason: `it publishes non-HTTP port(s) ${list}` };
+    }
+    return { role: 'web', reason: `it publishes HTTP port(s) ${published.map((p) => p.target).join(', ')}` };
+  }
+  if (service.ports.length > 0 || service.expose.length > 0) return { role: 'internal', reason: 'it has ports but publishes none to the host' };
+  return { role: 'worker', reason: 'it has no ports' };
+}
