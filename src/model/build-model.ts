@@ -122,6 +122,12 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
     cluster: { existing: settings.cluster.existing, ...(settings.cluster.name ? { name: settings.cluster.name } : {}), containerInsights: settings.cluster.container_insights, capacityProviders: settings.cluster.capacity_providers || ecsServices.some((s) => s.spot) },
     services: ecsServices,
     repositories: repositories(classified, services, settings),
+    registry: {
+      scanOnPush: settings.registry.scan_on_push,
+      immutableTags: settings.registry.immutable_tags,
+      untaggedExpiryDays: settings.registry.untagged_expiry_days,
+      keepTaggedImages: settings.registry.keep_tagged_images,
+    },
     secrets: platformMode ? [] : env.secrets,
     databases: databaseList,
     staticSites,
@@ -197,7 +203,7 @@ function ecsService(c: Classified, settings: ProjectExtension, routes: Service['
   const name = compose.name;
   const aws = awsName(name);
   const origin: Origin = { at: compose.at, path: `services.${name}` };
-  const ports = containerPorts(compose, aws);
+  const ports = containerPorts(compose, aws, ctx);
   if (!compose.image && !compose.build) ctx.error('NO_IMAGE', `Service ${name} has neither image nor build.`, origin, 'Add `image:` (a public or private image) or `build:` (built in CI and pushed to ECR).');
   const mainPort = ext.port ?? ports.find((p) => p.published)?.containerPort ?? ports[0]?.containerPort;
   if (ext.port !== undefined && !ports.some((p) => p.containerPort === ext.port)) {

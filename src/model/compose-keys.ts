@@ -23,6 +23,7 @@ export interface KeyRule {
 
 const isFalse = (v: RawNode) => v.kind === 'scalar' && (v.value === false || v.value === 'false');
 const scalarText = (v: RawNode) => (v.kind === 'scalar' ? String(v.value) : '');
+const rawScalars = (v: RawNode): unknown => (v.kind === 'scalar' ? v.value : v.kind === 'seq' ? v.items.map(rawScalars) : v.entries.map((e) => [e.key, rawScalars(e.value)]));
 
 /** Linux capabilities Fargate lets a task add (Fargate platform 1.4.0: only SYS_PTRACE). */
 const FARGATE_ADDABLE_CAPABILITIES = new Set(['SYS_PTRACE']);
@@ -63,8 +64,12 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   cpuset: { treatment: 'ignored', note: 'CPU pinning is not available on Fargate.' },
   credential_spec: { treatment: 'ignored', note: 'gMSA credential specs are for Windows containers on EC2.' },
   depends_on: {
-    treatment: 'approximated',
-    note: 'ECS starts services independently: the dependency orders creation and opens the security group, but does not wait for health. Make clients retry until their dependency answers.',
+    treatment: 'mapped',
+    note: 'Orders creation and opens the security group of the dependency to this service.',
+    forValue: (v) =>
+      v.kind === 'map' && v.entries.some((e) => /service_healthy|service_completed_successfully/.test(JSON.stringify(rawScalars(e.value))))
+        ? { treatment: 'approximated', note: 'ECS starts services independently and does not wait for a dependency to be healthy or to finish; make the service retry until its dependency answers.' }
+        : undefined,
   },
   deploy: { treatment: 'mapped', note: 'replicas and resources are mapped; restart_policy, placement and update_config are approximated by the ECS service scheduler.' },
   develop: { treatment: 'ignored', note: 'File watch for local development only.' },
@@ -123,7 +128,11 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   pull_policy: { treatment: 'ignored', note: 'ECS pulls the image on every task start.' },
   pull_refresh_after: { treatment: 'ignored', note: 'ECS pulls the image on every task start.' },
   read_only: { treatment: 'mapped', note: 'Becomes readonlyRootFilesystem.' },
-  restart: { treatment: 'approximated', note: 'The ECS service scheduler replaces stopped tasks (like `always`); `no` and `on-failure` are not available for services.' },
+  restart: {
+    treatment: 'mapped',
+    note: 'The ECS service scheduler replaces stopped tasks, as `always` and `unless-stopped` do.',
+    forValue: (v) => (['no', 'on-failure'].includes(scalarText(v).split(':')[0]!) ? { treatment: 'approximated', note: 'The ECS service scheduler always replaces stopped tasks; `no` and `on-failure` are not available for services.' } : undefined),
+  },
   runtime: { treatment: 'ignored', note: 'Fargate chooses the runtime.' },
   scale: { treatment: 'mapped', note: 'Becomes the desired count.' },
   secrets: { treatment: 'approximated', note: 'Become Secrets Manager secrets injected as environment variables; ECS cannot mount them as files under /run/secrets.' },

@@ -7,7 +7,7 @@ import type { ModelContext } from './context.js';
 import { originOf, rawEntry, scalarBoolean, scalarString, stringList, stringMap, ulimitList } from './raw-values.js';
 import type { ContainerHealthCheck, ContainerPort, LinuxParameters, Origin, VolumeMount } from './types.js';
 
-export function containerPorts(service: ComposeService, awsName: string): ContainerPort[] {
+export function containerPorts(service: ComposeService, awsName: string, ctx: ModelContext): ContainerPort[] {
   const ports = new Map<string, ContainerPort>();
   const add = (containerPort: number, protocol: 'tcp' | 'udp', published: boolean, origin: Origin) => {
     const key = `${containerPort}/${protocol}`;
@@ -18,7 +18,11 @@ export function containerPorts(service: ComposeService, awsName: string): Contai
     }
     ports.set(key, { containerPort, protocol, published, name: `${awsName}-${containerPort}${protocol === 'udp' ? '-udp' : ''}`, origin });
   };
-  for (const p of service.ports) add(p.target, p.protocol, p.published !== undefined, { at: p.at, path: p.path });
+  for (const p of service.ports) {
+    const origin: Origin = { at: p.at, path: p.path };
+    if (p.protocol === 'sctp') ctx.error('COMPOSE_UNSUPPORTED', `${service.name}: port ${p.target}/sctp cannot run on Fargate (ECS supports tcp and udp).`, origin, 'Use tcp or udp, or run the service on ECS with EC2 capacity.');
+    else add(p.target, p.protocol, p.published !== undefined, origin);
+  }
   for (const e of service.expose) add(e.value, 'tcp', false, { at: e.at, path: e.path });
   return [...ports.values()].sort((a, b) => a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol));
 }

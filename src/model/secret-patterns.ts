@@ -99,7 +99,8 @@ export function urlHasPassword(value: string): boolean {
  * dotted names are excluded: they are long but not random.
  */
 export function isHighEntropy(value: string): boolean {
-  if (value.length < 20 || /\s/.test(value) || /^[a-z]+:\/\//i.test(value) || value.startsWith('/')) return false;
+  // URLs (passwords in them are caught by urlHasPassword) and paths are long but not random.
+  if (value.length < 20 || /\s/.test(value) || value.includes('://') || value.startsWith('/')) return false;
   if (/^[\w.-]+$/.test(value) && value.split(/[._-]/).every((part) => /^[a-z]*$/i.test(part))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
   if (classes < 3) return false;

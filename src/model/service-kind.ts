@@ -29,7 +29,7 @@ export function databaseEngineOf(image: string | undefined): 'postgres' | 'mysql
   return DATABASE_IMAGES.find((d) => d.pattern.test(image))?.engine;
 }
 
-export function isHttpPort(port: number, protocol: 'tcp' | 'udp'): boolean {
+export function isHttpPort(port: number, protocol: 'tcp' | 'udp' | 'sctp'): boolean {
   return protocol === 'tcp' && !NON_HTTP_PORTS.has(port);
 }
 

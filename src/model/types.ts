@@ -23,6 +23,7 @@ export interface AppModel {
   readonly services: readonly Service[];
   /** Container images to build and where they are pushed, sorted by repository. */
   readonly repositories: readonly Repository[];
+  readonly registry: RegistrySettings;
   readonly secrets: readonly Secret[];
   readonly databases: readonly Database[];
   readonly staticSites: readonly StaticSite[];
@@ -159,6 +160,13 @@ export interface Repository {
   readonly architecture: Architecture;
   readonly services: readonly string[];
   readonly origin: Origin;
+}
+
+export interface RegistrySettings {
+  readonly scanOnPush: boolean;
+  readonly immutableTags: boolean;
+  readonly untaggedExpiryDays: number;
+  readonly keepTaggedImages: number;
 }
 
 export interface BuildSpec {

@@ -26,6 +26,7 @@ test('high entropy ignores long but regular strings', () => {
   assert.equal(isHighEntropy('org.postgresql.Driver.Something.Long'), false);
   assert.equal(isHighEntropy('/usr/share/logstash/pipeline/logstash.conf'), false);
   assert.equal(isHighEntropy('-Xms512m -Xmx512m'), false);
+  assert.equal(isHighEntropy('jdbc:postgresql://keycloak-db:5432/keycloak'), false, 'a JDBC URL is not a random token');
   assert.equal(isHighEntropy('aaaaaaaaaaaaaaaaaaaaaaaa'), false);
   assert.equal(urlHasPassword('amqp://guest:guest@rabbit:5672'), true);
 });

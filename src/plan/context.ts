@@ -1,0 +1,136 @@
+/**
+ * Shared state of one plan: the blocks built so far and the variables, locals and outputs the
+ * builders ask for. Builders call `variable()` / `local()` / `output()` and get back the
+ * reference to use, so declarations and uses cannot drift apart.
+ */
+import type { Block, BodyItem, Expr } from '../hcl/ast.js';
+import { attr, block, call, ident, obj, ref, str, tmpl, toExpr, type BodyInput, type ExprLike } from '../hcl/build.js';
+import type { AppModel } from '../model/types.js';
+import type { Family, PlannedBlock } from './document.js';
+
+export interface VariableSpec {
+  readonly description: string;
+  /** A type constraint expression: `ident('string')`, `call('list', ident('string'))`... */
+  readonly type: Expr;
+  /** Omit for a required variable. */
+  readonly default?: ExprLike;
+  readonly validations?: readonly { readonly condition: Expr; readonly message: string }[];
+  readonly sensitive?: boolean;
+  readonly nullable?: boolean;
+}
+
+export interface OutputSpec {
+  readonly description: string;
+  readonly value: Expr;
+  readonly sensitive?: boolean;
+}
+
+export class PlanContext {
+  readonly model: AppModel;
+  readonly isModule: boolean;
+  private readonly planned: PlannedBlock[] = [];
+  private readonly variables = new Map<string, { spec: VariableSpec; family: Family }>();
+  private readonly locals = new Map<string, Expr>();
+  private readonly outputs = new Map<string, OutputSpec>();
+  private readonly dataSources = new Set<string>();
+
+  constructor(model: AppModel) {
+    this.model = model;
+    this.isModule = model.project.layout === 'module';
+  }
+
+  add(family: Family, item: Block | readonly Block[], section?: string): void {
+    const blocks = Array.isArray(item) ? (item as readonly Block[]) : [item as Block];
+    blocks.forEach((b, i) => this.planned.push({ family, block: b, ...(section && i === 0 ? { section } : {}) }));
+  }
+
+  /** Declares (once) and references a variable. Re-declaring with a different spec is a bug. */
+  variable(name: string, spec: VariableSpec, family: Family = 'variables'): Expr {
+    if (!this.variables.has(name)) this.variables.set(name, { spec, family });
+    return ref(`var.${name}`);
+  }
+
+  local(name: string, value: ExprLike): Expr {
+    if (!this.locals.has(name)) this.locals.set(name, toExpr(value));
+    return ref(`local.${name}`);
+  }
+
+  output(name: string, spec: OutputSpec): void {
+    this.outputs.set(name, spec);
+  }
+
+  /**
+   * Declares a data source once (`data "aws_caller_identity" "current" {}`) and returns its
+   * address. It is written with `family` (next to what uses it), or with the shared lookups.
+   */
+  data(type: string, name: string, body: readonly BodyInput[] = [], family: Family = 'data'): string {
+    const address = `data.${type}.${name}`;
+    if (!this.dataSources.has(address)) {
+      this.dataSources.add(address);
+      this.add(family, block('data', [type, name], body));
+    }
+    return address;
+  }
+
+  /** `"${local.name_prefix}-<suffix>"` */
+  name(suffix?: string): Expr {
+    return suffix ? tmpl`${ref('local.name_prefix')}-${suffix}` : ref('local.name_prefix');
+  }
+
+  /** `tags = merge(local.tags, { Name = ... })`, or `local.tags` when no Name is wanted. */
+  tags(nameSuffix?: string, extra: Record<string, ExprLike> = {}): BodyItem {
+    if (nameSuffix === undefined && Object.keys(extra).length === 0) return attr('tags', ref('local.tags'));
+    return attr('tags', call('merge', ref('local.tags'), obj({ ...(nameSuffix !== undefined ? { Name: this.name(nameSuffix) } : {}), ...extra })));
+  }
+
+  blocks(): readonly PlannedBlock[] {
+    return this.planned;
+  }
+
+  /** `variable` blocks, in declaration order. */
+  variableBlocks(): Block[] {
+    return [...this.variables].map(([name, { spec }]) =>
+      block('variable', [name], [
+        attr('description', str(spec.description)),
+        attr('type', spec.type),
+        spec.default !== undefined ? attr('default', spec.default) : undefined,
+        spec.nullable === false ? attr('nullable', false) : undefined,
+        spec.sensitive ? attr('sensitive', true) : undefined,
+        ...(spec.validations ?? []).map((v) => block('validation', [], [attr('condition', v.condition), attr('error_message', str(v.message))])),
+      ]),
+    );
+  }
+
+  localsBlock(): Block | undefined {
+    if (this.locals.size === 0) return undefined;
+    return block('locals', [], [...this.locals].map(([name, value]) => attr(name, value)));
+  }
+
+  outputBlocks(): Block[] {
+    return [...this.outputs]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, spec]) => block('output', [name], [attr('description', str(spec.description)), attr('value', spec.value), spec.sensitive ? attr('sensitive', true) : undefined]));
+  }
+
+  variableNames(): string[] {
+    return [...this.variables.keys()];
+  }
+
+  variableSpec(name: string): VariableSpec | undefined {
+    return this.variables.get(name)?.spec;
+  }
+
+  outputSpecs(): ReadonlyMap<string, OutputSpec> {
+    return this.outputs;
+  }
+}
+
+/** Type constraint helpers. */
+export const types = {
+  string: ident('string'),
+  number: ident('number'),
+  bool: ident('bool'),
+  listOf: (t: Expr) => call('list', t),
+  setOf: (t: Expr) => call('set', t),
+  mapOf: (t: Expr) => call('map', t),
+};
