@@ -42,7 +42,10 @@ export interface Located<T> {
 }
 
 export interface ComposeProject {
-  /** Top-level `name:`, else `COMPOSE_PROJECT_NAME`, else the directory of the first file, normalised. */
+  /**
+   * As docker compose decides it: `-p` (`LoadInput.projectName`), else `COMPOSE_PROJECT_NAME`, else the
+   * top-level `name:`, else the project directory's base name; the last two normalised.
+   */
   readonly name: string;
   /** The Compose files read, in merge order (includes and extends sources too). */
   readonly files: readonly string[];
@@ -54,9 +57,9 @@ export interface ComposeProject {
   readonly secrets: readonly ComposeSecret[];
   readonly configs: readonly ComposeConfig[];
   readonly networks: readonly ComposeNetwork[];
-  /** Top-level `x-*` keys other than YAML-anchor fragments, raw. `x-ecsform` lives here. */
+  /** Top-level `x-*` keys, raw, including fragments only used through YAML anchors. `x-ecsform` lives here. */
   readonly extensions: ReadonlyMap<string, RawNode>;
-  /** Top-level keys the Compose spec defines, raw (for the key table: `version`, `models`...). */
+  /** Every top-level key other than `x-*`, raw (for the key table: `version`, `models`, unknown keys...). */
   readonly topLevelKeys: ReadonlyMap<string, RawNode>;
 }
 
@@ -121,7 +124,8 @@ export interface PortMapping {
   readonly target: number;
   /** Host port or range start; undefined when not published to the host. */
   readonly published?: number;
-  readonly protocol: 'tcp' | 'udp';
+  /** Compose also accepts `sctp`; whether a target platform supports it is the model's call. */
+  readonly protocol: 'tcp' | 'udp' | 'sctp';
   readonly hostIp?: string;
   /** `app_protocol` / `name` from the long syntax, when given. */
   readonly appProtocol?: string;
