@@ -26,6 +26,8 @@ export interface BuildOptions {
   readonly layout?: 'root' | 'module';
   /** Parses a Compose duration (`1m30s`) into seconds; supplied by the loader. */
   readonly parseDurationSeconds: (text: string) => number | undefined;
+  /** Compose file names as generated headers should show them (relative to the project). */
+  readonly sourceNames?: readonly string[];
 }
 
 interface Classified {
@@ -102,7 +104,7 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
       outputDir: settings.output ?? ((options.layout ?? settings.layout) === 'module' ? `terraform/modules/${settings.project ?? project.name}` : 'terraform'),
       tags: settings.tags,
       ...(settings.backend ? { backend: { bucket: settings.backend.bucket, key: settings.backend.key, region: settings.backend.region ?? settings.region, useLockfile: settings.backend.use_lockfile } } : {}),
-      composeFiles: project.files,
+      composeFiles: options.sourceNames ?? project.files,
       ...(settings.load_balancer.domain_name ? { domainName: settings.load_balancer.domain_name } : {}),
       spot: settings.spot,
       architecture: settings.architecture,
@@ -115,7 +117,7 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
       natGateways: settings.network.nat_gateways,
       flowLogs: settings.network.flow_logs,
       publicSubnetsMapPublicIp: settings.network.public_subnets_map_public_ip,
-      needsPublicSubnets: webServices.length > 0 || nlbServices.length > 0 || ecsServices.some((s) => s.subnets === 'public'),
+      needsPublicSubnets: (webServices.length > 0 && !settings.load_balancer.existing) || nlbServices.length > 0 || ecsServices.some((s) => s.subnets === 'public'),
       ...(settings.task_network.agent_port !== undefined ? { agent: { port: settings.task_network.agent_port, ...(settings.task_network.agent_cidr ? { cidr: settings.task_network.agent_cidr } : {}) } } : {}),
       selfIngress: settings.task_network.self_ingress,
     },
@@ -381,3 +383,4 @@ function numberOrUndefined(text: string | undefined): number | undefined {
   const n = Number(text);
   return text !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
+

@@ -48,7 +48,7 @@ export interface EnvironmentResult {
 /** A variable's fate before secrets are named. */
 type Classified =
   | { readonly kind: 'plain'; readonly parts: EnvPart[] }
-  | { readonly kind: 'secret'; readonly source: SecretSource; readonly identity: string; readonly name?: string; readonly description: string }
+  | { readonly kind: 'secret'; readonly source: SecretSource; readonly identity: string; readonly name?: string; readonly description: string; readonly jsonKey?: string }
   | { readonly kind: 'database'; readonly database: string; readonly jsonKey: 'password' | 'username' }
   | { readonly kind: 'dropped' };
 
@@ -93,7 +93,7 @@ export function classifyEnvironment(input: EnvironmentInput, ctx: ModelContext):
       const name = names.get(item)!;
       const source: SecretSource = input.existingSecrets && c.source !== 'external' ? 'existing' : c.source;
       const secret = registerSecret(secrets, name, source, c.description, item);
-      env.secretEnv.push({ name: item.variable, secret: secret.name, origin: item.origin });
+      env.secretEnv.push({ name: item.variable, secret: secret.name, ...(c.jsonKey ? { jsonKey: c.jsonKey } : {}), origin: item.origin });
       ctx.decide('mapped', item.origin, `${item.variable} is a secret (${c.description}); injected from Secrets Manager secret "${name}" (${describeSource(source)}).`, item.service);
     }
   }
@@ -129,8 +129,16 @@ function classify(
       return { kind: 'secret', source, identity, description: `marked ${setting} in x-ecsform` };
     }
     if ('value_from' in setting) return { kind: 'plain', parts: [{ kind: 'setting', setting: setting.value_from }] };
+    if ('variable' in setting) return { kind: 'plain', parts: [{ kind: 'variable', name: setting.variable, description: setting.description ?? `Value of ${variable.name} in ${compose.name}.` }] };
     const source: SecretSource = setting.kind === 'secret' ? 'user' : setting.kind;
-    return { kind: 'secret', source, identity: `shared:${setting.secret}`, name: setting.secret, description: setting.description ?? `shared secret "${setting.secret}"` };
+    return {
+      kind: 'secret',
+      source,
+      identity: `shared:${setting.secret}`,
+      name: setting.secret,
+      description: setting.description ?? `shared secret "${setting.secret}"`,
+      ...(setting.key ? { jsonKey: setting.key } : {}),
+    };
   }
 
   const external = refs.map((r) => input.externals.get(r.host)).find((e) => e !== undefined);
@@ -200,10 +208,11 @@ function rewriteHosts(variable: EnvVar, refs: ReturnType<typeof findHostReferenc
       cursor = ref.end;
       ctx.decide('rewritten', origin, `Host ${ref.host} in ${variable.name} becomes the RDS endpoint address of ${ref.host}.`, serviceName);
     } else if (input.services.has(ref.host) && input.discoveryMode === 'cloud-map') {
-      text(value.slice(cursor, ref.end) + '.');
+      const name = input.services.get(ref.host)!.ext.discovery_name ?? ref.host;
+      text(`${value.slice(cursor, ref.start)}${name}.`);
       parts.push({ kind: 'discovery-namespace' });
       cursor = ref.end;
-      ctx.decide('rewritten', origin, `Host ${ref.host} in ${variable.name} becomes ${ref.host}.<namespace> (Cloud Map DNS).`, serviceName);
+      ctx.decide('rewritten', origin, `Host ${ref.host} in ${variable.name} becomes ${name}.<namespace> (Cloud Map DNS).`, serviceName);
     } else if (input.services.has(ref.host) && input.discoveryMode === 'none') {
       ctx.warn('HOSTNAME_UNRESOLVED', `${serviceName}: ${variable.name} reaches ${ref.host} by name, but service discovery is off.`, origin, 'Set x-ecsform.service_discovery.mode to cloud-map or service-connect.', 'medium');
     } else if (input.staticSites.has(ref.host)) {

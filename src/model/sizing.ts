@@ -2,6 +2,7 @@
  * The Fargate task size of a service: exact from x-ecsform (validated against the Fargate
  * table), rounded up from Compose `deploy.resources` / `cpus` / `mem_limit`, or the smallest.
  */
+import { BYTES_PER_MIB, parseCpus, parseMemoryBytes } from '../load/compose/units.js';
 import type { ComposeService } from '../load/types.js';
 import type { ServiceExtension } from '../load/x-ecsform/schema.js';
 import type { ModelContext } from './context.js';
@@ -59,17 +60,14 @@ function requestedResources(service: ComposeService): { cpuUnits: number; memory
 }
 
 function numberOf(node: ReturnType<typeof rawEntry>): number | undefined {
-  const n = Number(scalarString(node));
-  return node && Number.isFinite(n) && n > 0 ? n : undefined;
+  const text = scalarString(node);
+  const cpus = text === undefined ? undefined : parseCpus(text);
+  return cpus !== undefined && cpus > 0 ? cpus : undefined;
 }
 
-/** Legacy `mem_limit` such as `512m` or `1g`. */
+/** Legacy `mem_limit` such as `512m` or `1g`, in MiB. */
 function memoryMiBOf(node: ReturnType<typeof rawEntry>): number | undefined {
-  const text = scalarString(node)?.trim().toLowerCase();
-  const m = text ? /^(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?$/.exec(text) : null;
-  if (!m) return undefined;
-  const value = Number(m[1]);
-  const unit = (m[2] ?? 'b')[0];
-  const factor = unit === 'g' ? 1024 : unit === 'm' ? 1 : unit === 'k' ? 1 / 1024 : 1 / (1024 * 1024);
-  return value * factor;
+  const text = scalarString(node);
+  const bytes = text === undefined ? undefined : parseMemoryBytes(text);
+  return bytes !== undefined && bytes > 0 ? bytes / BYTES_PER_MIB : undefined;
 }

@@ -218,7 +218,9 @@ export type EnvPart =
   | { readonly kind: 'database-address'; readonly database: string }
   | { readonly kind: 'database-port'; readonly database: string }
   | { readonly kind: 'setting'; readonly setting: 'domain_name' | 'alb_url' | 'cloudfront_url' | 'aws_region' | 'environment' }
-  | { readonly kind: 'discovery-namespace' };
+  | { readonly kind: 'discovery-namespace' }
+  /** A required input variable of the generated module. */
+  | { readonly kind: 'variable'; readonly name: string; readonly description: string };
 
 export interface PlainEnv {
   readonly name: string;

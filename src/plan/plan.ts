@@ -83,6 +83,8 @@ function envPartResolver(ctx: PlanContext, albDnsName: Expr | undefined, siteUrl
         return ref(`aws_db_instance.${ctx.model.databases.find((d) => d.name === part.database)!.id}.port`);
       case 'discovery-namespace':
         return ref('aws_service_discovery_private_dns_namespace.main.name');
+      case 'variable':
+        return ctx.variable(part.name, { description: part.description, type: types.string });
       case 'setting':
         switch (part.setting) {
           case 'domain_name':

@@ -84,7 +84,12 @@ const envSetting = z.union([
       .enum(['secret', 'external', 'generate', 'existing'])
       .default('secret')
       .describe('How the shared secret gets its value; `existing`: the secret already exists and its ARN is a required variable `<secret>_secret_arn`.'),
+    key: z.string().optional().describe('A key of a JSON secret: the variable gets only that key\'s value (`{"client_id": ...}`).'),
     description: z.string().optional().describe('What the value is and where to get it; shown in outputs and docs.'),
+  }),
+  z.strictObject({
+    variable: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a Terraform variable name').describe('Take the value from a required Terraform variable of this name (an input of the module).'),
+    description: z.string().optional().describe('Description of that variable.'),
   }),
   z.strictObject({
     value_from: z

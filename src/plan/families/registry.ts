@@ -3,7 +3,7 @@
  * with a lifecycle policy — or data lookups of repositories that already exist.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { attr, binary, block, call, index, obj, ref, str, tmpl, tuple } from '../../hcl/build.js';
+import { attr, binary, block, call, cond, index, obj, ref, str, tmpl, tuple } from '../../hcl/build.js';
 import type { Repository } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
@@ -75,7 +75,7 @@ function planCreated(ctx: PlanContext, created: readonly Repository[]): void {
     'registry',
     [
       block('resource', ['aws_ecr_repository', 'services'], [
-        attr('for_each', call('toset', tuple(created.map((r) => str(r.name)), created.length > 3))),
+        attr('for_each', repositoryNames(ctx, created)),
         attr('name', tmpl`${ref('local.name_prefix')}/${ref('each.key')}`),
         attr('image_tag_mutability', registry.immutableTags ? 'IMMUTABLE' : 'MUTABLE'),
         block('image_scanning_configuration', [], [attr('scan_on_push', registry.scanOnPush)]),
@@ -111,6 +111,14 @@ function planCreated(ctx: PlanContext, created: readonly Repository[]): void {
     ],
     'ECR repositories for the services built from source',
   );
+}
+
+/** The repository names, behind a `create_ecr_repositories` switch in a reusable module. */
+function repositoryNames(ctx: PlanContext, created: readonly Repository[]): Expr {
+  const names = call('toset', tuple(created.map((r) => str(r.name)), created.length > 3));
+  if (!ctx.isModule) return names;
+  const create = ctx.variable('create_ecr_repositories', { description: 'Create the ECR repositories (turn off when images live in an existing registry).', type: types.bool, default: true });
+  return cond(create, names, call('toset', tuple([])));
 }
 
 /** Settings the user turned off on purpose are written down where a reviewer sees them. */

@@ -3,7 +3,7 @@
  * CPU, memory, running tasks and 5xx responses, notifying an SNS topic.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { attr, block, ref, str, tmpl, type BodyInput } from '../../hcl/build.js';
+import { attr, binary, block, cond, num, ref, str, tmpl, type BodyInput } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import type { ClusterRefs } from './cluster.js';
@@ -55,9 +55,7 @@ export function planAlarms(ctx: PlanContext, cluster: ClusterRefs, lb: LoadBalan
   const alarmed = ctx.model.services.filter((s) => isOn(knobs.get(s.name)!.alarms));
   if (alarmed.length === 0) return undefined;
   const settings = ctx.model.alarms;
-  const topic = settings.topicArn
-    ? ctx.variable('alarm_topic_arn', { description: 'SNS topic the alarms notify.', type: types.string, default: settings.topicArn })
-    : planTopic(ctx);
+  const topic = ctx.isModule ? moduleTopic(ctx) : settings.topicArn ? ctx.variable('alarm_topic_arn', { description: 'SNS topic the alarms notify.', type: types.string, default: settings.topicArn }) : planTopic(ctx);
   const cpu = ctx.variable('alarm_cpu_threshold', { description: 'Average CPU utilisation (%) that raises an alarm.', type: types.number, default: settings.cpuThreshold });
   const memory = ctx.variable('alarm_memory_threshold', { description: 'Average memory utilisation (%) that raises an alarm.', type: types.number, default: settings.memoryThreshold });
   for (const service of alarmed) {
@@ -103,6 +101,22 @@ function metric(namespace: string, name: string, statistic: string, comparison: 
     attr('treat_missing_data', missing),
     attr('dimensions', dimensions),
   ];
+}
+
+/** In a module: notify the caller's topic if given, else a topic of the module's own. */
+function moduleTopic(ctx: PlanContext): Expr {
+  const given = ctx.variable('alarm_sns_topic_arn', { description: 'SNS topic the alarms notify; empty creates one.', type: types.string, default: ctx.model.alarms.topicArn ?? '' });
+  ctx.add(
+    'alarms',
+    block('resource', ['aws_sns_topic', 'alarms'], [
+      attr('count', cond(binary('==', given, str('')), num(1), num(0))),
+      attr('name', ctx.name('alarms')),
+      attr('kms_master_key_id', ctx.model.encryption.customerKey ? ref('aws_kms_key.main.arn') : str('alias/aws/sns')),
+      ctx.tags(),
+    ], 'Subscribe people or a chat integration to this topic.'),
+    'Alarm notifications',
+  );
+  return ctx.local('alarm_topic_arn', cond(binary('==', given, str('')), ref('aws_sns_topic.alarms[0].arn'), given));
 }
 
 function planTopic(ctx: PlanContext): Expr {

@@ -102,7 +102,7 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
     attr('cluster', inputs.cluster.clusterId),
     attr('task_definition', ref(`aws_ecs_task_definition.${service.id}.arn`)),
     attr('desired_count', knobs.desiredCount),
-    ...capacity(knobs),
+    ...capacity(knobs).attributes,
     attr('platform_version', 'LATEST'),
     attr('enable_execute_command', switchValue(knobs.exec)),
     attr('propagate_tags', 'SERVICE'),
@@ -110,6 +110,7 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
     attr('deployment_minimum_healthy_percent', 100),
     attr('deployment_maximum_percent', 200),
     targets.length > 0 && service.exposure === 'alb' ? attr('health_check_grace_period_seconds', num(service.loadBalancerHealthCheck!.gracePeriodSeconds)) : undefined,
+    ...capacity(knobs).blocks,
     block('deployment_circuit_breaker', [], [attr('enable', true), attr('rollback', true)]),
     block('network_configuration', [], [
       attr('subnets', publicIp ? inputs.network.publicSubnetIds : inputs.network.privateSubnetIds),
@@ -130,16 +131,16 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
   return block('resource', ['aws_ecs_service', service.id], body, comments.length > 0 ? comments : undefined);
 }
 
-/** Fargate, Fargate Spot, or a switch between them. */
-function capacity(knobs: ServiceKnobs): BodyInput[] {
+/** Fargate, Fargate Spot, or a switch between them: the attribute, and the strategy block. */
+function capacity(knobs: ServiceKnobs): { attributes: BodyInput[]; blocks: BodyInput[] } {
   const spot = knobs.spot;
   if (spot.kind === 'static') {
-    return spot.on ? [block('capacity_provider_strategy', [], [attr('capacity_provider', 'FARGATE_SPOT'), attr('weight', 1)])] : [attr('launch_type', 'FARGATE')];
+    return spot.on ? { attributes: [], blocks: [block('capacity_provider_strategy', [], [attr('capacity_provider', 'FARGATE_SPOT'), attr('weight', 1)])] } : { attributes: [attr('launch_type', 'FARGATE')], blocks: [] };
   }
-  return [
-    attr('launch_type', cond(spot.ref, NULL, 'FARGATE')),
-    dynamic('capacity_provider_strategy', cond(spot.ref, [num(1)], []), [attr('capacity_provider', 'FARGATE_SPOT'), attr('weight', 1)]),
-  ];
+  return {
+    attributes: [attr('launch_type', cond(spot.ref, NULL, 'FARGATE'))],
+    blocks: [dynamic('capacity_provider_strategy', cond(spot.ref, [num(1)], []), [attr('capacity_provider', 'FARGATE_SPOT'), attr('weight', 1)])],
+  };
 }
 
 function switchValue(s: ServiceKnobs['exec']): Expr {
