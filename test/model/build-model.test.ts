@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { inputErrors, modelOf } from '../helpers/generate.js';
+
+describe('service kinds', () => {
+  test('published HTTP ports make a web service, non-HTTP ports a tcp service, none a worker', () => {
+    const model = modelOf(`
+services:
+  web: { image: nginx, ports: ["8080:80"] }
+  broker: { image: eclipse-mosquitto:2, ports: ["1883:1883"] }
+  api: { image: example/api, expose: ["9000"] }
+  job: { image: example/job }
+  db: { image: "postgres:16", environment: { POSTGRES_PASSWORD: x } }
+`);
+    const kinds = Object.fromEntries(model.services.map((s) => [s.name, s.kind]));
+    assert.deepEqual(kinds, { api: 'internal', broker: 'tcp', job: 'worker', web: 'web' });
+    assert.deepEqual(model.databases.map((d) => [d.name, d.engine, d.engineVersion]), [['db', 'postgres', '16']]);
+    const decision = model.decisions.find((d) => d.service === 'broker' && d.outcome === 'inferred' && d.detail.startsWith('Kind'));
+    assert.match(decision!.detail, /non-HTTP port\(s\) 1883\/tcp/);
+  });
+
+  test('x-ecsform.kind wins over inference', () => {
+    const model = modelOf(`
+services:
+  web:
+    image: nginx
+    ports: ["80:80"]
+    x-ecsform: { kind: internal }
+`);
+    assert.equal(model.services[0]!.kind, 'internal');
+    assert.equal(model.loadBalancer, undefined);
+  });
+});
+
+describe('environment classification', () => {
+  const model = modelOf(`
+services:
+  api:
+    image: example/api
+    ports: ["8080:8080"]
+    environment:
+      LOG_LEVEL: info
+      DB_PASSWORD: \${DB_PASSWORD:-devpass}
+      STRIPE_API_KEY: sk_live_abcdefghijklmnop1234
+      WEBHOOK: https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXX
+      CACHE_URL: redis://cache:6379
+      QUEUE_URL: amqp://guest:guest@queue:5672
+      KEYCLOAK_URL: http://auth:8080/auth
+  cache: { image: "redis:7", expose: ["6379"] }
+  auth: { image: example/auth, expose: ["8080"] }
+  queue: { image: rabbitmq, expose: ["5672"] }
+`);
+  const api = model.services.find((s) => s.name === 'api')!;
+
+  test('secrets by name and by value go to Secrets Manager; the rest stays plain', () => {
+    assert.deepEqual(api.secretEnv.map((e) => e.name), ['DB_PASSWORD', 'QUEUE_URL', 'STRIPE_API_KEY', 'WEBHOOK']);
+    assert.deepEqual(api.environment.map((e) => e.name), ['CACHE_URL', 'KEYCLOAK_URL', 'LOG_LEVEL']);
+  });
+
+  test('no secret value is kept in the model', () => {
+    const text = JSON.stringify(model);
+    for (const value of ['devpass', 'sk_live_abcdefghijklmnop1234', 'XXXXXXXXXXXX', 'guest:guest']) assert.ok(!text.includes(value), `${value} leaked into the model`);
+  });
+
+  test('Compose hostnames in plain values point at service discovery', () => {
+    const cache = api.environment.find((e) => e.name === 'CACHE_URL')!;
+    assert.deepEqual(cache.value, [{ kind: 'text', text: 'redis://cache.' }, { kind: 'discovery-namespace' }, { kind: 'text', text: ':6379' }]);
+    assert.deepEqual(model.discovery?.services, ['auth', 'cache', 'queue']);
+  });
+
+  test('callers get ingress on exactly the ports of the services they call', () => {
+    const internal = model.securityGroups.find((g) => g.id === 'ecs_internal')!;
+    assert.deepEqual(
+      internal.ingress.map((r) => `${r.fromPort}/${r.protocol} ${r.source.kind === 'group' ? r.source.group : r.source.kind}`),
+      ['5672/tcp ecs_api', '6379/tcp ecs_api', '8080/tcp ecs_api'],
+    );
+  });
+});
+
+describe('databases become RDS, and their clients use the managed secret', () => {
+  const model = modelOf(`
+services:
+  app:
+    image: example/app
+    ports: ["3000:3000"]
+    environment:
+      DB_HOST: db
+      DB_USER: app
+      DB_PASSWORD: \${POSTGRES_PASSWORD}
+      JDBC: jdbc:postgresql://db:5432/app
+    depends_on: [db]
+  db:
+    image: postgres:15-alpine
+    environment:
+      POSTGRES_USER: app
+      POSTGRES_DB: app
+      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD}
+`);
+  const app = model.services[0]!;
+
+  test('password and user come from the RDS master secret keys', () => {
+    assert.deepEqual(
+      app.secretEnv.map((e) => [e.name, e.secret, e.jsonKey]),
+      [
+        ['DB_PASSWORD', 'db-master', 'password'],
+        ['DB_USER', 'db-master', 'username'],
+      ],
+    );
+    assert.equal(model.secrets.find((s) => s.name === 'db-master')?.source, 'database');
+  });
+
+  test('host names of the database become the RDS endpoint address', () => {
+    assert.deepEqual(app.environment.find((e) => e.name === 'JDBC')!.value, [{ kind: 'text', text: 'jdbc:postgresql://' }, { kind: 'database-address', database: 'db' }, { kind: 'text', text: ':5432/app' }]);
+    assert.deepEqual(app.environment.find((e) => e.name === 'DB_HOST')!.value, [{ kind: 'database-address', database: 'db' }]);
+  });
+
+  test('the database accepts its clients only', () => {
+    assert.deepEqual(model.databases[0]!.clients, ['app']);
+    const rds = model.securityGroups.find((g) => g.id === 'rds')!;
+    assert.deepEqual(rds.ingress.map((r) => [r.fromPort, r.source]), [[5432, { kind: 'group', group: 'ecs_api' }]]);
+  });
+});
+
+describe('what Fargate cannot do is an error with the line and what to do', () => {
+  test('bind mounts', () => {
+    const [error] = inputErrors(`services:
+  web:
+    image: nginx
+    volumes:
+      - ./site:/usr/share/nginx/html
+`);
+    assert.equal(error!.code, 'BIND_MOUNT');
+    assert.equal(error!.line, 5);
+    assert.match(error!.message, /bind mount .*site:\/usr\/share\/nginx\/html cannot run on Fargate/);
+    assert.match(error!.hint!, /COPY in the Dockerfile/);
+  });
+
+  test('privileged, host networking and devices, all reported in one run', () => {
+    const errors = inputErrors(`services:
+  a:
+    image: x
+    privileged: true
+  b:
+    image: x
+    network_mode: host
+  c:
+    image: x
+    devices: ["/dev/ttyUSB0:/dev/ttyUSB0"]
+`);
+    assert.deepEqual(
+      errors.map((e) => [e.code, e.line, e.message]),
+      [
+        ['COMPOSE_UNSUPPORTED', 4, '`privileged` in service a cannot run on Fargate.'],
+        ['COMPOSE_UNSUPPORTED', 7, '`network_mode` in service b cannot run on Fargate.'],
+        ['COMPOSE_UNSUPPORTED', 10, '`devices` in service c cannot run on Fargate.'],
+      ],
+    );
+  });
+
+  test('harmless values of risky keys are accepted', () => {
+    const model = modelOf(`services:
+  a:
+    image: x
+    privileged: false
+    network_mode: bridge
+    cap_add: [SYS_PTRACE]
+`);
+    assert.deepEqual(model.services[0]!.linux.capabilitiesAdd, ['SYS_PTRACE']);
+  });
+});
+
+describe('task sizes', () => {
+  test('an invalid pair names the valid memory values for the CPU', () => {
+    const [error] = inputErrors(`services:
+  api:
+    image: x
+    x-ecsform: { cpu: 512, memory: 512 }
+`);
+    assert.equal(error!.code, 'TASK_SIZE_INVALID');
+    assert.equal(error!.line, 4);
+    assert.equal(error!.hint, 'With cpu 512, memory must be 1024, 2048, 3072 or 4096 MiB.');
+  });
+
+  test('deploy.resources rounds up to the smallest Fargate size', () => {
+    const model = modelOf(`services:
+  api:
+    image: x
+    deploy: { resources: { limits: { cpus: "0.3", memory: 700M } } }
+`);
+    assert.deepEqual([model.services[0]!.cpuUnits, model.services[0]!.memoryMiB], [512, 1024]);
+  });
+});
+
+describe('settings that contradict each other', () => {
+  test('two services claiming the same route name both lines', () => {
+    const [error] = inputErrors(`services:
+  a:
+    image: x
+    ports: ["80:80"]
+    x-ecsform: { routes: [{ path: /api }] }
+  b:
+    image: x
+    ports: ["81:80"]
+    x-ecsform: { routes: [{ path: /api/ }] }
+`);
+    assert.equal(error!.code, 'ROUTE_CONFLICT');
+    assert.match(error!.message, /Services a and b both claim path \/api \(\/app\/compose.yaml:5 and \/app\/compose.yaml:9\)/);
+  });
+
+  test('autoscaling min above max', () => {
+    const [error] = inputErrors(`services:
+  a:
+    image: x
+    x-ecsform: { autoscaling: { min: 5, max: 2, cpu_target: 70 } }
+`);
+    assert.equal(error!.code, 'SETTING_CONFLICT');
+    assert.match(error!.message, /autoscaling.min 5 is greater than autoscaling.max 2/);
+  });
+});
+
+describe('unknown keys', () => {
+  test('a misspelled x-ecsform key points at its line with a did-you-mean', () => {
+    const [error] = inputErrors(`x-ecsform:
+  netwrok: { vpc_cidr: 10.0.0.0/16 }
+services:
+  a: { image: x }
+`);
+    assert.equal(error!.code, 'XECSFORM_UNKNOWN_KEY');
+    assert.deepEqual([error!.line, error!.column], [2, 3]);
+    assert.match(error!.hint!, /^Did you mean `network`\?/);
+  });
+
+  test('a misspelled Compose key is an error, not silently dropped', () => {
+    const [error] = inputErrors(`services:
+  a:
+    image: x
+    enviroment: { A: b }
+`);
+    assert.equal(error!.code, 'COMPOSE_UNKNOWN_KEY');
+    assert.equal(error!.line, 4);
+    assert.equal(error!.hint, 'Did you mean `environment`?');
+  });
+
+  test('a wrong value type in x-ecsform says what was expected', () => {
+    const [error] = inputErrors(`services:
+  a:
+    image: x
+    x-ecsform:
+      desired_count: lots
+`);
+    assert.equal(error!.code, 'XECSFORM_INVALID');
+    assert.equal(error!.line, 5);
+    assert.match(error!.message, /desired_count: expected number/);
+  });
+});
