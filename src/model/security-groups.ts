@@ -103,7 +103,7 @@ export function buildSecurityGroups(input: SecurityGroupInput): SecurityGroup[] 
     groups.push({
       id,
       description: group.services.length > 0 ? `ECS tasks of ${group.services.map((s) => s.name).join(', ')}` : 'ECS tasks',
-      ingress: sortRules([...group.ingress.values()]),
+      ingress: sortRules(withoutShadowedRules([...group.ingress.values()])),
       egressAll: true,
       egress: [],
       egressReason: TASK_EGRESS_REASON,
@@ -185,6 +185,12 @@ function nlbGroup(services: readonly Service[]): SecurityGroup {
       .filter(({ port }) => port.protocol === 'tcp')
       .map(({ service, port }) => ({ description: `To ${service.name} targets`, protocol: 'tcp' as const, fromPort: port.containerPort, toPort: port.containerPort, destinationGroup: service.securityGroup })),
   };
+}
+
+/** A rule from a group adds nothing when the same port is already open to the internet. */
+function withoutShadowedRules(rules: IngressRule[]): IngressRule[] {
+  const open = new Set(rules.filter((r) => r.source.kind === 'cidr' && r.source.cidr === PUBLIC_CIDR).map((r) => `${r.protocol}|${r.fromPort}|${r.toPort}`));
+  return rules.filter((r) => r.source.kind === 'cidr' || !open.has(`${r.protocol}|${r.fromPort}|${r.toPort}`));
 }
 
 function sortRules(rules: IngressRule[]): IngressRule[] {

@@ -49,7 +49,7 @@ export function planTerraform(model: AppModel): Plan {
   planSecurityGroups(ctx, network);
   const loadBalancers = planLoadBalancers(ctx, network);
   const iam = planIam(ctx, {
-    repositoryArns: model.repositories.map((r) => registry.arnOf(r.id)),
+    repositoryArns: registry.switchableArns ?? model.repositories.map((r) => registry.arnOf(r.id)),
     logGroupArns: logs.arns,
     secretArns: [...new Set(model.services.flatMap((s) => s.secretEnv.map((e) => e.secret)))].sort().map((name) => secrets.arnOf(name)),
     ...(logs.execGroupArn ? { execLogGroupArn: logs.execGroupArn } : {}),

@@ -4,12 +4,13 @@
  * AWS does not let us scope carry the reason in a suppression comment.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { attr, block, call, ref, str, tmpl, tuple, type BodyInput } from '../../hcl/build.js';
+import { attr, binary, block, call, cond, dynamic, num, ref, str, tmpl, tuple, type BodyInput } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 
 export interface IamInputs {
-  readonly repositoryArns: readonly Expr[];
+  /** Repository ARNs: each one, or one list expression when the repositories are optional. */
+  readonly repositoryArns: readonly Expr[] | Expr;
   readonly logGroupArns: readonly Expr[];
   readonly secretArns: readonly Expr[];
   readonly execLogGroupArn?: Expr;
@@ -45,7 +46,7 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
 
   const executionStatements: BodyInput[] = [
     statement('EcrAuthorizationToken', ['ecr:GetAuthorizationToken'], ['*']),
-    inputs.repositoryArns.length > 0 ? statement('PullImages', ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'], inputs.repositoryArns) : undefined,
+    pullImages(inputs.repositoryArns),
     inputs.logGroupArns.length > 0 ? statement('WriteLogs', ['logs:CreateLogStream', 'logs:PutLogEvents'], inputs.logGroupArns.map((arn) => tmpl`${arn}:*`)) : undefined,
     inputs.secretArns.length > 0 ? statement('ReadSecrets', ['secretsmanager:GetSecretValue'], inputs.secretArns) : undefined,
     ctx.model.encryption.customerKey ? statement('DecryptWithStackKey', ['kms:Decrypt'], [ref('aws_kms_key.main.arn')]) : undefined,
@@ -55,7 +56,7 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
     'iam',
     [
       block('resource', ['aws_iam_role', 'ecs_execution'], [attr('name', ctx.name('ecs-execution')), attr('assume_role_policy', ref(`${assume}.json`)), ctx.tags()]),
-      block('resource', ['aws_iam_role_policy', 'ecs_execution'], [attr('name', 'pull-images-write-logs-read-secrets'), attr('role', ref('aws_iam_role.ecs_execution.id')), attr('policy', ref(`${executionPolicy}.json`))], ['ecsform:ignore IAM_WILDCARD_RESOURCE ecr:GetAuthorizationToken does not support resource-level permissions; every other statement is scoped to this stack.']),
+      block('resource', ['aws_iam_role_policy', 'ecs_execution'], [attr('name', 'task-execution'), attr('role', ref('aws_iam_role.ecs_execution.id')), attr('policy', ref(`${executionPolicy}.json`))], ['ecsform:ignore IAM_WILDCARD_RESOURCE ecr:GetAuthorizationToken does not support resource-level permissions; every other statement is scoped to this stack.']),
       ctx.model.iam.managedExecutionPolicy
         ? block('resource', ['aws_iam_role_policy_attachment', 'ecs_execution_managed'], [attr('role', ref('aws_iam_role.ecs_execution.name')), attr('policy_arn', tmpl`arn:${ref(`${ctx.data('aws_partition', 'current')}.partition`)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`)], [
             'ecsform:ignore IAM_MANAGED_POLICY x-ecsform.iam.managed_execution_policy asks for the AWS-managed policy as well; its actions are the ones the scoped policy above grants.',
@@ -109,6 +110,13 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
     );
   }
   return { executionRoleArn: ref('aws_iam_role.ecs_execution.arn'), taskRoleArn: ref('aws_iam_role.ecs_task.arn') };
+}
+
+function pullImages(arns: readonly Expr[] | Expr) {
+  const actions = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+  if (Array.isArray(arns)) return arns.length > 0 ? statement('PullImages', actions, arns as readonly Expr[]) : undefined;
+  // An empty statement would be rejected: include it only when some repository exists.
+  return dynamic('statement', cond(binary('>', call('length', arns as Expr), num(0)), [num(1)], []), [attr('sid', 'PullImages'), attr('actions', actions), attr('resources', arns as Expr)]);
 }
 
 function statement(sid: string, actions: readonly string[], resources: readonly (Expr | string)[]) {

@@ -154,21 +154,33 @@ function platformOutputs(ctx: PlanContext, inputs: OutputInputs): void {
 
 function smokeTest(ctx: PlanContext, inputs: OutputInputs): Expr {
   const { model } = ctx;
-  const lbUrl = inputs.loadBalancers.albDnsName ? tmpl`https://${inputs.loadBalancers.albDnsName}` : undefined;
+  const albDns = inputs.loadBalancers.albDnsName;
+  // The certificate names the real domain, not the ALB: `ecsform smoke` connects to the ALB and
+  // sends this name as SNI and Host, so the check works before DNS points at the stack.
+  const domain = model.project.domainName ? (ctx.variableSpec('domain_name') ? ref('var.domain_name') : str(model.project.domainName)) : undefined;
+  // A path the service answers through the listener: its health path when a route covers it.
+  const probePath = (service: (typeof model.services)[number]): string => {
+    const health = healthPath(service.loadBalancerHealthCheck?.path);
+    const prefixes = service.routes.map((r) => r.pathPrefix ?? '/');
+    if (prefixes.length === 0 || prefixes.some((p) => p === '/' || health === p || health.startsWith(p.endsWith('/') ? p : `${p}/`))) return health;
+    return prefixes[0]!;
+  };
+  const albUrl = (service: (typeof model.services)[number]) => {
+    const routeHost = service.routes.find((r) => r.host)?.host;
+    const host = routeHost !== undefined ? str(routeHost) : domain;
+    return obj({ name: str(service.name), url: tmpl`https://${albDns!}${probePath(service)}`, expect: str('not-5xx'), host }, false);
+  };
   const record: Record<string, ExprLike | undefined> = {
     region: ref('var.aws_region'),
     cluster: inputs.cluster.clusterName,
-    services: tuple(model.services.map((s) => ref(`aws_ecs_service.${s.id}.name`)), true),
-    target_groups: tuple(model.services.flatMap((s) => inputs.loadBalancers.targetsOf(s).map((t) => t.targetGroupArn)), true),
+    // The task definition this apply registered: a PRIMARY deployment running another one was rolled back.
+    services: tuple(model.services.map((s) => obj({ name: ref(`aws_ecs_service.${s.id}.name`), task_definition: ref(`aws_ecs_task_definition.${s.id}.arn`) }, false)), true),
+    target_groups: tuple(model.services.flatMap((s) => inputs.loadBalancers.targetsOf(s).map((t) => obj({ service: str(s.name), arn: t.targetGroupArn }, false))), true),
     log_groups: tuple([...new Set(model.services.map((s) => inputs.logs.groupOf(s)))], true),
     urls: tuple(
       [
-        ...(lbUrl
-          ? model.services
-              .filter((s) => s.exposure === 'alb')
-              .map((s) => obj({ name: str(s.name), url: tmpl`${lbUrl}${healthPath(s.loadBalancerHealthCheck?.path)}`, expect: str('not-5xx') }, false))
-          : []),
-        ...model.staticSites.map((site) => obj({ name: str(site.name), url: tmpl`${inputs.staticSites.urlOf(site.name)}/`, expect: str('2xx') }, false)),
+        ...(albDns ? model.services.filter((s) => s.exposure === 'alb').map(albUrl) : []),
+        ...model.staticSites.map((site) => obj({ name: str(site.name), url: tmpl`${inputs.staticSites.urlOf(site.name)}/`, expect: str('2xx'), spa: site.spa }, false)),
       ],
       true,
     ),

@@ -3,7 +3,7 @@
  * with a lifecycle policy — or data lookups of repositories that already exist.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { attr, binary, block, call, cond, index, obj, ref, str, tmpl, tuple } from '../../hcl/build.js';
+import { attr, binary, block, call, cond, forTuple, index, obj, ref, str, tmpl, tuple } from '../../hcl/build.js';
 import type { Repository } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
@@ -13,6 +13,8 @@ export interface RegistryRefs {
   readonly imageOf: (repositoryId: string) => Expr;
   /** ARN of a repository, for IAM. */
   readonly arnOf: (repositoryId: string) => Expr;
+  /** ARNs of every repository as one list expression, when creation is switchable. */
+  readonly switchableArns?: Expr;
   readonly created: readonly Repository[];
   readonly lookedUp: readonly Repository[];
 }
@@ -53,7 +55,13 @@ export function planRegistry(ctx: PlanContext): RegistryRefs {
     },
     created,
     lookedUp,
+    ...(switchable(ctx, created) ? { switchableArns: forTuple('repository', ref('aws_ecr_repository.services'), ref('repository.arn')) } : {}),
   };
+}
+
+/** Only a platform module lets callers skip creating the repositories: services need their images. */
+function switchable(ctx: PlanContext, created: readonly Repository[]): boolean {
+  return ctx.isModule && ctx.model.project.mode === 'platform' && created.length > 0;
 }
 
 function planCreated(ctx: PlanContext, created: readonly Repository[]): void {
@@ -116,7 +124,7 @@ function planCreated(ctx: PlanContext, created: readonly Repository[]): void {
 /** The repository names, behind a `create_ecr_repositories` switch in a reusable module. */
 function repositoryNames(ctx: PlanContext, created: readonly Repository[]): Expr {
   const names = call('toset', tuple(created.map((r) => str(r.name)), created.length > 3));
-  if (!ctx.isModule) return names;
+  if (!switchable(ctx, created)) return names;
   const create = ctx.variable('create_ecr_repositories', { description: 'Create the ECR repositories (turn off when images live in an existing registry).', type: types.bool, default: true });
   return cond(create, names, call('toset', tuple([])));
 }

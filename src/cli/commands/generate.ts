@@ -1,0 +1,111 @@
+/**
+ * `ecsform generate`: Compose → Terraform, verified offline, written without losing edits.
+ * `--check` is the CI drift gate (exit 1 when the files on disk differ), `--dry-run` lists what
+ * would change.
+ */
+import { resolve } from 'node:path';
+import { InputError } from '../../diagnostics/errors.js';
+import type { Finding } from '../../diagnostics/finding.js';
+import { generate, type GenerateResult } from '../../generate.js';
+import { loadCompose, parseDurationSeconds } from '../../load/compose/index.js';
+import { composeInput } from '../compose-input.js';
+import { applyChanges, planChanges, type PlannedChange } from '../output-files.js';
+import { countBySeverity, renderFindingsText } from '../render/findings-text.js';
+import type { Io } from '../io.js';
+import { verifyGenerated } from '../verify-generated.js';
+import { summarise } from '../summary.js';
+
+export interface GenerateCommandOptions {
+  readonly file?: string[];
+  readonly out?: string;
+  readonly layout?: 'root' | 'module';
+  readonly profile?: string[];
+  readonly projectName?: string;
+  readonly check?: boolean;
+  readonly dryRun?: boolean;
+  readonly force?: boolean;
+  readonly verify?: boolean;
+  readonly verbose?: boolean;
+  readonly format?: 'text' | 'json';
+}
+
+export interface LoadedGeneration {
+  readonly result: GenerateResult;
+  readonly loadFindings: readonly Finding[];
+  /** Absolute directory generated paths are relative to. */
+  readonly root: string;
+}
+
+/** Loads the Compose files and runs the generator; shared by generate, explain, report. */
+export function loadAndGenerate(io: Io, options: Pick<GenerateCommandOptions, 'file' | 'out' | 'layout' | 'profile' | 'projectName'>): LoadedGeneration {
+  const { input, projectDir, sourceNames } = composeInput({ files: options.file ?? [], profiles: options.profile ?? [], ...(options.projectName ? { projectName: options.projectName } : {}), cwd: io.cwd, env: io.env });
+  const { project, findings } = loadCompose(input);
+  const result = generate(project, { parseDurationSeconds, sourceNames, ...(options.layout ? { layout: options.layout } : {}) });
+  return { result, loadFindings: findings, root: options.out ? resolve(io.cwd, options.out) : projectDir };
+}
+
+export async function generateCommand(io: Io, options: GenerateCommandOptions): Promise<number> {
+  const { result, loadFindings, root } = loadAndGenerate(io, options);
+  const warnings = [...loadFindings, ...result.model.warnings].filter((f) => options.verbose || f.severity !== 'info');
+  const files = result.files.map((f) => ({ path: f.path, content: f.content }));
+  const changes = planChanges(root, files, options.force ?? false);
+  const changed = changes.filter((c) => c.kind !== 'unchanged');
+
+  if (options.check) {
+    if (changed.length === 0) {
+      io.out(`ecsform: ${files.length} generated files are up to date in ${io.display(root)}.\n`);
+      return 0;
+    }
+    io.err(`ecsform: the files on disk differ from what ${result.model.project.composeFiles.join(', ')} generates:\n${describeChanges(changed)}`);
+    io.err('Run `ecsform generate` to update them (files you edited are kept unless --force).\n');
+    return 1;
+  }
+
+  const verification = options.verify === false ? undefined : await verifyGenerated(files);
+  const conflicts = changes.filter((c) => c.kind === 'conflict');
+  if (options.format === 'json') {
+    io.out(`${JSON.stringify({ root: io.display(root), changes, warnings, verification: verification?.findings ?? null, summary: summarise(result) }, null, 2)}\n`);
+  } else {
+    if (warnings.length > 0) io.err(renderFindingsText(warnings));
+    io.out(summaryText(io, result, root, changes, verification?.findings, options.dryRun ?? false));
+  }
+  if (conflicts.length > 0) {
+    throw new InputError(
+      conflicts.map((c) => ({
+        code: 'OUTPUT_CONFLICT',
+        severity: 'error' as const,
+        message: `Not overwriting ${io.display(resolve(root, c.path))}: ${c.reason}.`,
+        file: io.display(resolve(root, c.path)),
+        hint: 'Move your change elsewhere (or into x-ecsform), or run again with --force to overwrite it.',
+      })),
+    );
+  }
+  if (!options.dryRun) applyChanges(root, files, changes);
+  const failed = verification?.findings.filter((f: Finding) => f.severity === 'error' || f.severity === 'critical' || f.severity === 'high') ?? [];
+  return failed.length > 0 ? 1 : 0;
+}
+
+function describeChanges(changes: readonly PlannedChange[]): string {
+  return changes.map((c) => `  ${c.kind.padEnd(9)} ${c.path}${c.reason ? ` (${c.reason})` : ''}\n`).join('');
+}
+
+function summaryText(io: Io, result: GenerateResult, root: string, changes: readonly PlannedChange[], findings: readonly Finding[] | undefined, dryRun: boolean): string {
+  const summary = summarise(result);
+  const { project } = result.model;
+  const lines: string[] = [];
+  lines.push(`ecsform: ${project.name} (${project.environment}, ${project.region}) → ${io.display(resolve(root, result.terraformDir))} (${project.layout} module)`);
+  lines.push(`  services:  ${summary.services.map((s) => `${s.name} [${s.kind}]`).join(', ') || 'none'}`);
+  if (summary.databases.length > 0) lines.push(`  databases: ${summary.databases.join(', ')}`);
+  if (summary.staticSites.length > 0) lines.push(`  sites:     ${summary.staticSites.join(', ')}`);
+  lines.push(`  secrets:   ${summary.secrets}`);
+  const top = summary.resourcesByType.slice(0, 6).map(([type, n]) => `${n} ${type}`);
+  lines.push(`  resources: ${summary.resourceCount} blocks of ${summary.resourcesByType.length} types (${top.join(', ')}${summary.resourcesByType.length > top.length ? ', ...' : ''})`);
+  if (findings) lines.push(`  verified:  syntax, format, AWS provider schema, references, hygiene, security: ${countBySeverity(findings)}`);
+  const counts = new Map<string, number>();
+  for (const c of changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+  lines.push(`  ${dryRun ? 'would write' : 'wrote'}:     ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  if (dryRun) for (const c of changes.filter((c) => c.kind !== 'unchanged')) lines.push(`    ${c.kind.padEnd(9)} ${c.path}`);
+  let text = `${lines.join('\n')}\n`;
+  if (findings && findings.some((f) => !f.suppressed)) text += `\n${renderFindingsText(findings)}`;
+  return text;
+}

@@ -1,0 +1,63 @@
+/**
+ * Finds and reads the Compose files the way `docker compose` does: `-f` files in order, else
+ * compose.yaml / compose.yml / docker-compose.yaml / docker-compose.yml in the directory.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { InputError } from '../diagnostics/errors.js';
+import type { LoadInput } from '../load/types.js';
+
+const DEFAULT_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+export interface ComposeInputOptions {
+  readonly files?: readonly string[];
+  readonly profiles?: readonly string[];
+  readonly projectName?: string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Builds the loader input. Paths in findings are shown relative to `cwd`, so messages read
+ * `examples/iot/compose.yaml:41:7` rather than an absolute path.
+ */
+export function composeInput(options: ComposeInputOptions): { input: LoadInput; projectDir: string; sourceNames: string[] } {
+  const wanted = options.files && options.files.length > 0 ? options.files : [defaultFile(options.cwd)];
+  const files = wanted.map((file) => {
+    const absolute = resolve(options.cwd, file);
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+      throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: `Compose file not found: ${file}`, hint: 'Pass the path with -f, or run ecsform in the directory of compose.yaml.' }]);
+    }
+    return { path: display(options.cwd, absolute), text: readFileSync(absolute, 'utf8') };
+  });
+  const projectDir = dirname(resolve(options.cwd, wanted[0]!));
+  return {
+    projectDir,
+    sourceNames: wanted.map((file) => relative(projectDir, resolve(options.cwd, file)).split(sep).join('/')),
+    input: {
+      files,
+      readFile: (path) => {
+        const absolute = resolve(options.cwd, path);
+        return existsSync(absolute) && statSync(absolute).isFile() ? readFileSync(absolute, 'utf8') : undefined;
+      },
+      env: options.env,
+      ...(options.profiles && options.profiles.length > 0 ? { profiles: options.profiles } : {}),
+      ...(options.projectName ? { projectName: options.projectName } : {}),
+      // Absolute, so the project name can fall back to the directory's name.
+      projectDir,
+    },
+  };
+}
+
+function defaultFile(cwd: string): string {
+  const found = DEFAULT_NAMES.find((name) => existsSync(join(cwd, name)));
+  if (!found) {
+    throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: `No Compose file in ${cwd} (looked for ${DEFAULT_NAMES.join(', ')}).`, hint: 'Pass the path with -f.' }]);
+  }
+  return found;
+}
+
+function display(cwd: string, absolute: string): string {
+  const rel = relative(cwd, absolute);
+  return rel === '' ? '.' : rel.startsWith('..') ? absolute : rel;
+}
