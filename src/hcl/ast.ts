@@ -74,7 +74,8 @@ export interface Block {
 
 /**
  * An explicit empty line. The writer adds the conventional blank lines itself (between blocks,
- * after meta-arguments); builders use this only to group attributes, parsers never produce it.
+ * after meta-arguments); builders use this only to group attributes. The parser produces it only
+ * for a blank line the writer would not add by itself, so grouping survives a round trip.
  */
 export interface BlankLine {
   readonly kind: 'blank';
@@ -109,11 +110,27 @@ export interface LiteralExpr {
   readonly range?: Range;
 }
 
+/** `~` strip markers on one `%{ ... }` delimiter pair: `%{~ if x ~}` is `{ left: true, right: true }`. */
+export interface StripMarkers {
+  readonly left?: boolean;
+  readonly right?: boolean;
+}
+
+/**
+ * Strip markers of a directive: `open` is `%{if}`/`%{for}`, `else` is `%{else}`, `close` is
+ * `%{endif}`/`%{endfor}`. Kept (rather than applied to the text) so a template round-trips.
+ */
+export interface DirectiveStrip {
+  readonly open?: StripMarkers;
+  readonly else?: StripMarkers;
+  readonly close?: StripMarkers;
+}
+
 export type TemplatePart =
   | { readonly kind: 'string'; readonly value: string; readonly range?: Range }
   | { readonly kind: 'interpolation'; readonly expr: Expr; readonly stripLeft?: boolean; readonly stripRight?: boolean; readonly range?: Range }
-  | { readonly kind: 'if'; readonly cond: Expr; readonly then: readonly TemplatePart[]; readonly else?: readonly TemplatePart[]; readonly range?: Range }
-  | { readonly kind: 'for'; readonly keyVar?: string; readonly valueVar: string; readonly collection: Expr; readonly body: readonly TemplatePart[]; readonly range?: Range };
+  | { readonly kind: 'if'; readonly cond: Expr; readonly then: readonly TemplatePart[]; readonly else?: readonly TemplatePart[]; readonly strip?: DirectiveStrip; readonly range?: Range }
+  | { readonly kind: 'for'; readonly keyVar?: string; readonly valueVar: string; readonly collection: Expr; readonly body: readonly TemplatePart[]; readonly strip?: DirectiveStrip; readonly range?: Range };
 
 /**
  * A quoted string or a heredoc. String parts hold the *decoded* text (escapes resolved, `$${`
@@ -150,7 +167,7 @@ export interface CallExpr {
   readonly args: readonly Expr[];
   /** `f(list...)` */
   readonly expandFinal?: boolean;
-  /** Writer hint: one argument per line. Parser sets it when the source spans several lines. */
+  /** Writer hint: one argument per line. Parser sets it when a line break follows the opening bracket. */
   readonly multiline?: boolean;
   readonly range?: Range;
   readonly nameRange?: Range;
@@ -159,7 +176,7 @@ export interface CallExpr {
 export interface TupleExpr {
   readonly kind: 'tuple';
   readonly items: readonly Expr[];
-  /** Writer hint: one item per line. Parser sets it when the source spans several lines. */
+  /** Writer hint: one item per line. Parser sets it when a line break follows the opening bracket. */
   readonly multiline?: boolean;
   readonly range?: Range;
 }
@@ -181,7 +198,7 @@ export interface ObjectItem {
 export interface ObjectExpr {
   readonly kind: 'object';
   readonly items: readonly ObjectItem[];
-  /** Writer hint: one item per line. Parser sets it when the source spans several lines. */
+  /** Writer hint: one item per line. Parser sets it when a line break follows the opening bracket. */
   readonly multiline?: boolean;
   readonly range?: Range;
 }
@@ -199,6 +216,8 @@ export interface ForExpr {
   readonly cond?: Expr;
   /** `...` after the value of an object `for`. */
   readonly grouping?: boolean;
+  /** Writer hint: brackets on their own lines. Parser sets it when a line break follows the opening bracket. */
+  readonly multiline?: boolean;
   readonly range?: Range;
 }
 
