@@ -22,6 +22,7 @@ resource "aws_vpc_security_group_ingress_rule" "alb_443_from_internet" {
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
+  tags              = local.tags
   cidr_ipv4         = "0.0.0.0/0"
 }
 
@@ -32,6 +33,7 @@ resource "aws_vpc_security_group_ingress_rule" "alb_80_from_internet" {
   ip_protocol       = "tcp"
   from_port         = 80
   to_port           = 80
+  tags              = local.tags
   cidr_ipv4         = "0.0.0.0/0"
 }
 
@@ -42,6 +44,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_ecs_tasks_8000" {
   from_port                    = 8000
   to_port                      = 8000
   referenced_security_group_id = aws_security_group.ecs_tasks.id
+  tags                         = local.tags
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb_to_ecs_tasks_8001" {
@@ -51,6 +54,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_ecs_tasks_8001" {
   from_port                    = 8001
   to_port                      = 8001
   referenced_security_group_id = aws_security_group.ecs_tasks.id
+  tags                         = local.tags
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb_to_ecs_tasks_8002" {
@@ -60,6 +64,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_ecs_tasks_8002" {
   from_port                    = 8002
   to_port                      = 8002
   referenced_security_group_id = aws_security_group.ecs_tasks.id
+  tags                         = local.tags
 }
 
 ###############################################################################
@@ -82,6 +87,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_8000_from_self" {
   ip_protocol                  = "tcp"
   from_port                    = 8000
   to_port                      = 8000
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.ecs_tasks.id
 }
 
@@ -91,6 +97,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_8000_from_alb" {
   ip_protocol                  = "tcp"
   from_port                    = 8000
   to_port                      = 8000
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.alb.id
 }
 
@@ -100,6 +107,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_8001_from_self" {
   ip_protocol                  = "tcp"
   from_port                    = 8001
   to_port                      = 8001
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.ecs_tasks.id
 }
 
@@ -109,6 +117,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_8001_from_alb" {
   ip_protocol                  = "tcp"
   from_port                    = 8001
   to_port                      = 8001
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.alb.id
 }
 
@@ -118,6 +127,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_8002_from_alb" {
   ip_protocol                  = "tcp"
   from_port                    = 8002
   to_port                      = 8002
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.alb.id
 }
 
@@ -127,4 +137,5 @@ resource "aws_vpc_security_group_egress_rule" "ecs_tasks_all_to_internet" {
   description       = "All outbound traffic"
   ip_protocol       = "-1"
   cidr_ipv4         = "0.0.0.0/0"
+  tags              = local.tags
 }

@@ -14,6 +14,10 @@ export interface NetworkRefs {
   readonly vpcCidr: Expr;
   readonly privateSubnetIds: Expr;
   readonly publicSubnetIds: Expr;
+  /** How many private subnets there are, known at plan time (for `count`). */
+  readonly privateSubnetCount: Expr;
+  /** The ID of the private subnet at an index. */
+  readonly privateSubnetIdAt: (position: Expr) => Expr;
 }
 
 const CIDR_LIST_VALID = (name: string) => call('alltrue', forTuple('cidr', ref(`var.${name}`), call('can', call('cidrhost', ref('cidr'), num(0)))));
@@ -114,7 +118,14 @@ export function planNetwork(ctx: PlanContext): NetworkRefs {
     block('resource', ['aws_default_security_group', 'main'], [attr('vpc_id', ref('aws_vpc.main.id')), ctx.tags('default-deny')], 'The default security group of the VPC allows nothing: every resource uses its own group.'),
   ]);
   if (network.flowLogs) planFlowLogs(ctx);
-  return { vpcId: ref('aws_vpc.main.id'), vpcCidr: ref('aws_vpc.main.cidr_block'), privateSubnetIds: ref('aws_subnet.private[*].id'), publicSubnetIds: ref('aws_subnet.public[*].id') };
+  return {
+    vpcId: ref('aws_vpc.main.id'),
+    vpcCidr: ref('aws_vpc.main.cidr_block'),
+    privateSubnetIds: ref('aws_subnet.private[*].id'),
+    publicSubnetIds: ref('aws_subnet.public[*].id'),
+    privateSubnetCount: azCount,
+    privateSubnetIdAt: (position) => index('aws_subnet.private', position, 'id'),
+  };
 }
 
 function existingNetwork(ctx: PlanContext): NetworkRefs {
@@ -138,7 +149,14 @@ function existingNetwork(ctx: PlanContext): NetworkRefs {
   const vpc = ctx.data('aws_vpc', 'selected', [attr('id', vpcId)], 'network');
   // Subnets must belong to the VPC: a data lookup of each makes `plan` fail early otherwise.
   ctx.data('aws_subnet', 'private', [attr('for_each', call('toset', privateSubnets)), attr('id', ref('each.value')), attr('vpc_id', vpcId)], 'network');
-  return { vpcId, vpcCidr: ref(`${vpc}.cidr_block`), privateSubnetIds: privateSubnets, publicSubnetIds: publicSubnets };
+  return {
+    vpcId,
+    vpcCidr: ref(`${vpc}.cidr_block`),
+    privateSubnetIds: privateSubnets,
+    publicSubnetIds: publicSubnets,
+    privateSubnetCount: call('length', privateSubnets),
+    privateSubnetIdAt: (position) => index(privateSubnets, position),
+  };
 }
 
 function planFlowLogs(ctx: PlanContext): void {

@@ -33,8 +33,8 @@ export function planSecurityGroups(ctx: PlanContext, network: NetworkRefs): void
           block('lifecycle', [], [attr('create_before_destroy', true)]),
         ]),
         ...group.ingress.flatMap((rule) => ingressRule(ctx, group, rule, network)),
-        ...group.egress.map((rule) => egressRule(group, rule)),
-        ...(group.egressAll ? [egressAll(group)] : []),
+        ...group.egress.map((rule) => egressRule(ctx, group, rule)),
+        ...(group.egressAll ? [egressAll(ctx, group)] : []),
       ],
       `Security group: ${group.id}`,
     );
@@ -43,7 +43,7 @@ export function planSecurityGroups(ctx: PlanContext, network: NetworkRefs): void
 
 function ingressRule(ctx: PlanContext, group: SecurityGroup, rule: IngressRule, network: NetworkRefs) {
   const ports = portAttrs(rule.protocol, rule.fromPort, rule.toPort);
-  const common = [attr('security_group_id', ref(securityGroupId(group.id))), attr('description', str(rule.description)), ...ports];
+  const common = [attr('security_group_id', ref(securityGroupId(group.id))), attr('description', str(rule.description)), ...ports, ctx.tags()];
   const comment = rule.exception ? rule.exception.rules.map((r) => `ecsform:ignore ${r} ${rule.exception!.reason}`) : undefined;
   const name = `${group.id}_${portToken(rule.protocol, rule.fromPort)}_from_${sourceToken(rule)}`;
   const source = rule.source;
@@ -75,27 +75,28 @@ function agentRules(ctx: PlanContext, group: SecurityGroup, rule: IngressRule, n
   });
   const groups = ctx.variable('agent_security_group_ids', { description: 'Security groups allowed to reach agent_port (for a frontend in the same VPC).', type: types.listOf(types.string), default: [], nullable: false });
   const effectiveCidrs = ctx.local('agent_cidr_blocks', cond(binary('>', call('length', cidrs), num(0)), cidrs, [network.vpcCidr]));
-  const common: BodyInput[] = [attr('security_group_id', ref(securityGroupId(group.id))), attr('description', str(rule.description)), attr('ip_protocol', 'tcp'), attr('from_port', port), attr('to_port', port)];
+  const common: BodyInput[] = [attr('security_group_id', ref(securityGroupId(group.id))), attr('description', str(rule.description)), attr('ip_protocol', 'tcp'), attr('from_port', port), attr('to_port', port), ctx.tags()];
   return [
     block('resource', ['aws_vpc_security_group_ingress_rule', `${group.id}_agent_from_cidr`], [attr('for_each', call('toset', effectiveCidrs)), ...common, attr('cidr_ipv4', ref('each.value'))]),
     block('resource', ['aws_vpc_security_group_ingress_rule', `${group.id}_agent_from_security_group`], [attr('for_each', call('toset', groups)), ...common, attr('referenced_security_group_id', ref('each.value'))]),
   ];
 }
 
-function egressRule(group: SecurityGroup, rule: EgressRule) {
+function egressRule(ctx: PlanContext, group: SecurityGroup, rule: EgressRule) {
   return block('resource', ['aws_vpc_security_group_egress_rule', `${group.id}_to_${rule.destinationGroup}_${rule.fromPort}`], [
     attr('security_group_id', ref(securityGroupId(group.id))),
     attr('description', str(rule.description)),
     ...portAttrs(rule.protocol, rule.fromPort, rule.toPort),
     attr('referenced_security_group_id', ref(securityGroupId(rule.destinationGroup))),
+    ctx.tags(),
   ]);
 }
 
-function egressAll(group: SecurityGroup) {
+function egressAll(ctx: PlanContext, group: SecurityGroup) {
   return block(
     'resource',
     ['aws_vpc_security_group_egress_rule', `${group.id}_all_to_internet`],
-    [attr('security_group_id', ref(securityGroupId(group.id))), attr('description', str('All outbound traffic')), attr('ip_protocol', '-1'), attr('cidr_ipv4', '0.0.0.0/0')],
+    [attr('security_group_id', ref(securityGroupId(group.id))), attr('description', str('All outbound traffic')), attr('ip_protocol', '-1'), attr('cidr_ipv4', '0.0.0.0/0'), ctx.tags()],
     group.egressReason ? [`ecsform:ignore SG_EGRESS_OPEN ${group.egressReason}`] : undefined,
   );
 }

@@ -47,9 +47,9 @@ export function planStorage(ctx: PlanContext, network: NetworkRefs): StorageRefs
       ], ctx.model.encryption.customerKey ? undefined : ['ecsform:ignore EFS_CMK Encrypted with the AWS-managed key aws/elasticfilesystem; set x-ecsform.kms: true for a customer-managed key.']),
       block('resource', ['aws_efs_backup_policy', 'main'], [attr('file_system_id', ref('aws_efs_file_system.main.id')), block('backup_policy', [], [attr('status', 'ENABLED')])]),
       block('resource', ['aws_efs_mount_target', 'private'], [
-        attr('count', call('length', network.privateSubnetIds)),
+        attr('count', network.privateSubnetCount),
         attr('file_system_id', ref('aws_efs_file_system.main.id')),
-        attr('subnet_id', { kind: 'index', target: network.privateSubnetIds, key: ref('count.index') }),
+        attr('subnet_id', network.privateSubnetIdAt(ref('count.index'))),
         attr('security_groups', [ref('aws_security_group.efs.id')]),
       ], 'A mount target in every private subnet, so tasks in any zone can mount.'),
     ],

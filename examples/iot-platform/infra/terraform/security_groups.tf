@@ -22,6 +22,7 @@ resource "aws_vpc_security_group_ingress_rule" "alb_443_from_internet" {
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
+  tags              = local.tags
   cidr_ipv4         = "0.0.0.0/0"
 }
 
@@ -32,6 +33,7 @@ resource "aws_vpc_security_group_ingress_rule" "alb_80_from_internet" {
   ip_protocol       = "tcp"
   from_port         = 80
   to_port           = 80
+  tags              = local.tags
   cidr_ipv4         = "0.0.0.0/0"
 }
 
@@ -42,6 +44,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_ecs_api_8080" {
   from_port                    = 8080
   to_port                      = 8080
   referenced_security_group_id = aws_security_group.ecs_api.id
+  tags                         = local.tags
 }
 
 ###############################################################################
@@ -64,6 +67,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_api_8080_from_self" {
   ip_protocol                  = "tcp"
   from_port                    = 8080
   to_port                      = 8080
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.ecs_api.id
 }
 
@@ -73,6 +77,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_api_8080_from_alb" {
   ip_protocol                  = "tcp"
   from_port                    = 8080
   to_port                      = 8080
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.alb.id
 }
 
@@ -82,6 +87,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_api_all_to_internet" {
   description       = "All outbound traffic"
   ip_protocol       = "-1"
   cidr_ipv4         = "0.0.0.0/0"
+  tags              = local.tags
 }
 
 ###############################################################################
@@ -104,6 +110,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_worker_all_to_internet" {
   description       = "All outbound traffic"
   ip_protocol       = "-1"
   cidr_ipv4         = "0.0.0.0/0"
+  tags              = local.tags
 }
 
 ###############################################################################
@@ -127,6 +134,7 @@ resource "aws_vpc_security_group_ingress_rule" "mqtt_1883_from_internet" {
   ip_protocol       = "tcp"
   from_port         = 1883
   to_port           = 1883
+  tags              = local.tags
   cidr_ipv4         = "0.0.0.0/0"
 }
 
@@ -137,6 +145,7 @@ resource "aws_vpc_security_group_ingress_rule" "mqtt_8883_from_internet" {
   ip_protocol       = "tcp"
   from_port         = 8883
   to_port           = 8883
+  tags              = local.tags
   cidr_ipv4         = "0.0.0.0/0"
 }
 
@@ -146,6 +155,7 @@ resource "aws_vpc_security_group_egress_rule" "mqtt_all_to_internet" {
   description       = "All outbound traffic"
   ip_protocol       = "-1"
   cidr_ipv4         = "0.0.0.0/0"
+  tags              = local.tags
 }
 
 ###############################################################################
@@ -168,5 +178,6 @@ resource "aws_vpc_security_group_ingress_rule" "rds_5432_from_ecs_api" {
   ip_protocol                  = "tcp"
   from_port                    = 5432
   to_port                      = 5432
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.ecs_api.id
 }

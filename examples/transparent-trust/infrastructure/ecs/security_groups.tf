@@ -21,6 +21,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_api_3000_from_alb" {
   ip_protocol                  = "tcp"
   from_port                    = 3000
   to_port                      = 3000
+  tags                         = local.tags
   referenced_security_group_id = var.alb_security_group_id
 }
 
@@ -30,4 +31,5 @@ resource "aws_vpc_security_group_egress_rule" "ecs_api_all_to_internet" {
   description       = "All outbound traffic"
   ip_protocol       = "-1"
   cidr_ipv4         = "0.0.0.0/0"
+  tags              = local.tags
 }

@@ -23,10 +23,10 @@ resource "aws_efs_backup_policy" "main" {
 
 # A mount target in every private subnet, so tasks in any zone can mount.
 resource "aws_efs_mount_target" "private" {
-  count = length(aws_subnet.private[*].id)
+  count = var.availability_zone_count
 
   file_system_id  = aws_efs_file_system.main.id
-  subnet_id       = (aws_subnet.private[*].id)[count.index]
+  subnet_id       = aws_subnet.private[count.index].id
   security_groups = [aws_security_group.efs.id]
 }
 

@@ -19,6 +19,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_all_from_self" {
   security_group_id            = aws_security_group.ecs_tasks.id
   description                  = "All traffic between tasks (like a Docker network)"
   ip_protocol                  = "-1"
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.ecs_tasks.id
 }
 
@@ -30,6 +31,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_agent_from_cidr" {
   ip_protocol       = "tcp"
   from_port         = var.agent_port
   to_port           = var.agent_port
+  tags              = local.tags
   cidr_ipv4         = each.value
 }
 
@@ -41,6 +43,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_agent_from_security_gr
   ip_protocol                  = "tcp"
   from_port                    = var.agent_port
   to_port                      = var.agent_port
+  tags                         = local.tags
   referenced_security_group_id = each.value
 }
 
@@ -50,6 +53,7 @@ resource "aws_vpc_security_group_egress_rule" "ecs_tasks_all_to_internet" {
   description       = "All outbound traffic"
   ip_protocol       = "-1"
   cidr_ipv4         = "0.0.0.0/0"
+  tags              = local.tags
 }
 
 ###############################################################################
@@ -72,5 +76,6 @@ resource "aws_vpc_security_group_ingress_rule" "efs_2049_from_ecs_tasks" {
   ip_protocol                  = "tcp"
   from_port                    = 2049
   to_port                      = 2049
+  tags                         = local.tags
   referenced_security_group_id = aws_security_group.ecs_tasks.id
 }
