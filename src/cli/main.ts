@@ -35,6 +35,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--check', 'exit 1 if the files on disk differ from what would be generated (CI drift gate); writes nothing')
     .option('--dry-run', 'list what would change; writes nothing')
     .option('--force', 'overwrite files changed since ecsform wrote them')
+    .addOption(new Option('--ci <provider>', 'also generate the deploy pipeline (.github/workflows/deploy.yml); default: when x-ecsform.ci.github is set').choices(['github']))
     .option('--no-verify', 'skip the offline verification of the output')
     .option('-v, --verbose', 'also print informational notes')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

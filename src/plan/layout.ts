@@ -28,7 +28,8 @@ const ROOT: Record<Family, string> = {
   load_balancer: 'alb.tf',
   static_site: 'cloudfront.tf',
   storage: 'efs.tf',
-  ci: 'ci.tf',
+  // The pipeline's OIDC provider and roles are IAM, next to the task roles.
+  ci: 'iam.tf',
 };
 
 const MODULE: Record<Family, string> = {

@@ -8,6 +8,7 @@ import type { AppModel, EnvPart } from '../model/types.js';
 import { PlanContext, types } from './context.js';
 import type { Family, TerraformFile, TerraformModule } from './document.js';
 import { planCluster, planDiscovery } from './families/cluster.js';
+import { planCi } from './families/ci.js';
 import { planDatabases } from './families/database.js';
 import { planFoundation } from './families/foundation.js';
 import { planIam } from './families/iam.js';
@@ -64,6 +65,9 @@ export function planTerraform(model: AppModel): Plan {
   planScaling(ctx, cluster, loadBalancers, knobs);
   const alarmTopic = planAlarms(ctx, cluster, loadBalancers, knobs);
   planOutputs(ctx, { network, cluster, registry, secrets, logs, loadBalancers, staticSites, storage, ...(alarmTopic ? { alarmTopic } : {}) });
+  // Last: the pipeline's permissions are derived from the resource types planned above. A
+  // reusable module gets no pipeline of its own; the root that calls it does.
+  if (model.project.layout === 'root') planCi(ctx, { registry, staticSites, cluster });
   return { module: layOut(ctx), context: ctx };
 }
 

@@ -60,26 +60,19 @@ function stackFrom(files: Readonly<Record<string, string>>, main: string): Gener
   const { project } = loadCompose({ files: [{ path: main, text: files[main]! }], readFile: (p) => files[p], env: {}, projectDir: dirname(main) });
   const result = generate(project, { parseDurationSeconds });
   const terraform = result.files.map((f) => ({ path: f.path, text: f.content }));
-  const ciPath = `${result.terraformDir ? `${result.terraformDir}/` : ''}ci.tf`;
-  const existing = terraform.find((f) => f.path === ciPath);
   const context = result.plan.context;
   const ciInputs = refsFor(result.model);
-  const stack = { model: result.model, terraformDir: result.terraformDir, context, ciInputs };
-  if (existing || !result.model.ci?.github) return { ...stack, files: terraform, ciTf: existing?.text ?? '' };
-  const ciTf = planCiInto(context, ciInputs);
-  return { ...stack, files: [...terraform, { path: ciPath, text: ciTf }], ciTf };
+  return { model: result.model, terraformDir: result.terraformDir, context, ciInputs, files: terraform, ciTf: ciTerraform(context) };
 }
 
-/** Runs planCi on a finished plan and renders what it added (blocks, variables, outputs). */
-function planCiInto(ctx: PlanContext, inputs: CiInputs): string {
-  const blocksBefore = ctx.blocks().length;
-  const variablesBefore = new Set(ctx.variableNames());
-  const outputsBefore = new Set(ctx.outputSpecs().keys());
-  planCi(ctx, inputs);
+/** What the pipeline family added to the plan (its blocks, variables and output), as one file. */
+function ciTerraform(ctx: PlanContext): string {
+  const blocks = ctx.blocks().filter((p) => p.family === 'ci').map((p) => p.block);
+  if (blocks.length === 0) return '';
   const added: Block[] = [
-    ...ctx.blocks().slice(blocksBefore).map((p) => p.block),
-    ...ctx.variableBlocks().filter((b) => !variablesBefore.has(b.labels[0]!)),
-    ...ctx.outputBlocks().filter((b) => !outputsBefore.has(b.labels[0]!)),
+    ...blocks,
+    ...ctx.variableBlocks().filter((b) => b.labels[0]!.startsWith('github_')),
+    ...ctx.outputBlocks().filter((b) => b.labels[0] === 'github_actions_variables'),
   ];
   return writeHcl({ path: 'ci.tf', body: { items: added } });
 }

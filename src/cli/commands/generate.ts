@@ -27,6 +27,7 @@ export interface GenerateCommandOptions {
   readonly verify?: boolean;
   readonly verbose?: boolean;
   readonly format?: 'text' | 'json';
+  readonly ci?: 'github';
 }
 
 export interface LoadedGeneration {
@@ -37,10 +38,10 @@ export interface LoadedGeneration {
 }
 
 /** Loads the Compose files and runs the generator; shared by generate, explain, report. */
-export function loadAndGenerate(io: Io, options: Pick<GenerateCommandOptions, 'file' | 'out' | 'layout' | 'profile' | 'projectName'>): LoadedGeneration {
+export function loadAndGenerate(io: Io, options: Pick<GenerateCommandOptions, 'file' | 'out' | 'layout' | 'profile' | 'projectName' | 'ci'>): LoadedGeneration {
   const { input, projectDir, sourceNames } = composeInput({ files: options.file ?? [], profiles: options.profile ?? [], ...(options.projectName ? { projectName: options.projectName } : {}), cwd: io.cwd, env: io.env });
   const { project, findings } = loadCompose(input);
-  const result = generate(project, { parseDurationSeconds, sourceNames, ...(options.layout ? { layout: options.layout } : {}) });
+  const result = generate(project, { parseDurationSeconds, sourceNames, ...(options.layout ? { layout: options.layout } : {}), ...(options.ci ? { ci: options.ci } : {}) });
   return { result, loadFindings: findings, root: options.out ? resolve(io.cwd, options.out) : projectDir };
 }
 

@@ -103,3 +103,635 @@ resource "aws_iam_role" "ecs_task" {
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
   tags               = local.tags
 }
+
+###############################################################################
+# GitHub Actions: OIDC trust and the roles workflows assume
+###############################################################################
+# One per account: if another stack already created it, set x-ecsform.ci.github.oidc_provider: lookup.
+# No thumbprint_list: AWS verifies GitHub's certificate against its own trust store.
+resource "aws_iam_openid_connect_provider" "github" {
+  url            = "https://token.actions.githubusercontent.com"
+  client_id_list = ["sts.amazonaws.com"]
+  tags           = local.tags
+}
+
+data "aws_iam_policy_document" "github_deploy_branch_trust" {
+  statement {
+    sid     = "GithubActionsOnDeployBranch"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = [aws_iam_openid_connect_provider.github.arn]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:${var.github_repository}:ref:refs/heads/${var.github_deploy_branch}"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "github_pull_request_trust" {
+  statement {
+    sid     = "GithubActionsOnPullRequests"
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+
+    principals {
+      type        = "Federated"
+      identifiers = [aws_iam_openid_connect_provider.github.arn]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:${var.github_repository}:pull_request"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "github_plan" {
+  statement {
+    sid = "ReadStackMetadata"
+    actions = [
+      "cloudfront:Get*",
+      "cloudfront:List*",
+      "ec2:Describe*",
+      "ecr:DescribeImages",
+      "ecr:DescribeRepositories",
+      "ecr:GetLifecyclePolicy",
+      "ecr:GetRepositoryPolicy",
+      "ecr:ListTagsForResource",
+      "ecs:Describe*",
+      "ecs:List*",
+      "elasticloadbalancing:Describe*",
+      "iam:GetOpenIDConnectProvider",
+      "iam:GetPolicy",
+      "iam:GetPolicyVersion",
+      "iam:GetRole",
+      "iam:GetRolePolicy",
+      "iam:ListAttachedRolePolicies",
+      "iam:ListInstanceProfilesForRole",
+      "iam:ListOpenIDConnectProviders",
+      "iam:ListPolicyVersions",
+      "iam:ListRolePolicies",
+      "logs:DescribeLogGroups",
+      "logs:ListTagsForResource",
+      "logs:ListTagsLogGroup",
+      "rds:Describe*",
+      "rds:ListTagsForResource",
+      "route53:GetHostedZone",
+      "route53:ListHostedZonesByName",
+      "s3:GetAccelerateConfiguration",
+      "s3:GetBucket*",
+      "s3:GetEncryptionConfiguration",
+      "s3:GetLifecycleConfiguration",
+      "s3:GetReplicationConfiguration",
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:GetRandomPassword",
+      "secretsmanager:GetResourcePolicy",
+      "secretsmanager:ListSecretVersionIds",
+      "servicediscovery:Get*",
+      "servicediscovery:List*",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "HeadStackBuckets"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::${local.name_prefix}-*"]
+  }
+
+  statement {
+    sid       = "RefreshGeneratedSecrets"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/keycloak-admin-password-??????"]
+  }
+
+  statement {
+    sid       = "ListStateBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::example-org-terraform-state"]
+  }
+
+  statement {
+    sid       = "ReadState"
+    actions   = ["s3:GetObject"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::example-org-terraform-state/iot-platform/dev/terraform.tfstate"]
+  }
+}
+
+###############################################################################
+# GitHub Actions role: plan
+###############################################################################
+resource "aws_iam_role" "github_plan" {
+  name               = "${local.name_prefix}-github-plan"
+  description        = "Plans pull requests: reads metadata and the Terraform state, changes nothing."
+  assume_role_policy = data.aws_iam_policy_document.github_pull_request_trust.json
+  tags               = local.tags
+}
+
+# ecsform:ignore IAM_WILDCARD_RESOURCE ReadStackMetadata: Describe/List/Get of metadata, needed to refresh the state; most do not support resource-level permissions and none returns data (no s3:GetObject, no secretsmanager:GetSecretValue, no kms:Decrypt).
+resource "aws_iam_role_policy" "github_plan" {
+  name   = "terraform-plan"
+  role   = aws_iam_role.github_plan.id
+  policy = data.aws_iam_policy_document.github_plan.json
+}
+
+data "aws_iam_policy_document" "github_publish" {
+  statement {
+    sid       = "EcrLogin"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid = "PushImages"
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:CompleteLayerUpload",
+      "ecr:DescribeImages",
+      "ecr:GetDownloadUrlForLayer",
+      "ecr:InitiateLayerUpload",
+      "ecr:PutImage",
+      "ecr:UploadLayerPart",
+    ]
+    resources = [
+      aws_ecr_repository.services["delivery-worker"].arn,
+      aws_ecr_repository.services["dispatcher"].arn,
+      aws_ecr_repository.services["evaluator-iot"].arn,
+      aws_ecr_repository.services["ingest-iot"].arn,
+      aws_ecr_repository.services["ops-worker"].arn,
+      aws_ecr_repository.services["provision-api"].arn,
+      aws_ecr_repository.services["subscription-worker"].arn,
+      aws_ecr_repository.services["ui-iot"].arn,
+      aws_ecr_repository.services["webhook-receiver"].arn,
+    ]
+  }
+
+  statement {
+    sid       = "ListSiteBuckets"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.ui.id}"]
+  }
+
+  statement {
+    sid       = "SyncSiteFiles"
+    actions   = ["s3:DeleteObject", "s3:PutObject"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.ui.id}/*"]
+  }
+
+  statement {
+    sid       = "InvalidateSiteCaches"
+    actions   = ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"]
+    resources = ["arn:${data.aws_partition.current.partition}:cloudfront::${data.aws_caller_identity.current.account_id}:distribution/${aws_cloudfront_distribution.ui.id}"]
+  }
+}
+
+###############################################################################
+# GitHub Actions role: publish
+###############################################################################
+resource "aws_iam_role" "github_publish" {
+  name               = "${local.name_prefix}-github-publish"
+  description        = "Publishes builds: pushes images to the stack's ECR repositories and uploads static sites."
+  assume_role_policy = data.aws_iam_policy_document.github_deploy_branch_trust.json
+  tags               = local.tags
+}
+
+# ecsform:ignore IAM_WILDCARD_RESOURCE EcrLogin: ecr:GetAuthorizationToken does not support resource-level permissions.
+resource "aws_iam_role_policy" "github_publish" {
+  name   = "push-images-upload-sites"
+  role   = aws_iam_role.github_publish.id
+  policy = data.aws_iam_policy_document.github_publish.json
+}
+
+data "aws_iam_policy_document" "github_deploy" {
+  statement {
+    sid       = "ListStateBucket"
+    actions   = ["s3:ListBucket"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::example-org-terraform-state"]
+  }
+
+  statement {
+    sid       = "WriteState"
+    actions   = ["s3:GetObject", "s3:PutObject"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::example-org-terraform-state/iot-platform/dev/terraform.tfstate"]
+  }
+
+  statement {
+    sid       = "LockState"
+    actions   = ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::example-org-terraform-state/iot-platform/dev/terraform.tfstate.tflock"]
+  }
+
+  statement {
+    sid    = "ProtectStateBucket"
+    effect = "Deny"
+    actions = [
+      "s3:DeleteBucket",
+      "s3:DeleteBucketPolicy",
+      "s3:PutBucket*",
+      "s3:PutLifecycleConfiguration",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::example-org-terraform-state"]
+  }
+
+  statement {
+    sid       = "RefreshGeneratedSecrets"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/keycloak-admin-password-??????"]
+  }
+
+  statement {
+    sid     = "CheckImagesExist"
+    actions = ["ecr:DescribeImages"]
+    resources = [
+      aws_ecr_repository.services["delivery-worker"].arn,
+      aws_ecr_repository.services["dispatcher"].arn,
+      aws_ecr_repository.services["evaluator-iot"].arn,
+      aws_ecr_repository.services["ingest-iot"].arn,
+      aws_ecr_repository.services["ops-worker"].arn,
+      aws_ecr_repository.services["provision-api"].arn,
+      aws_ecr_repository.services["subscription-worker"].arn,
+      aws_ecr_repository.services["ui-iot"].arn,
+      aws_ecr_repository.services["webhook-receiver"].arn,
+    ]
+  }
+
+  statement {
+    sid       = "SmokeTestReadsLogs"
+    actions   = ["logs:FilterLogEvents"]
+    resources = ["arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/${local.name_prefix}/*", "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/vpc/${local.name_prefix}/*"]
+  }
+}
+
+data "aws_iam_policy_document" "github_terraform_1" {
+  statement {
+    sid = "ReadStackMetadata"
+    actions = [
+      "cloudfront:Get*",
+      "cloudfront:List*",
+      "ec2:Describe*",
+      "ecr:DescribeImages",
+      "ecr:DescribeRepositories",
+      "ecr:GetLifecyclePolicy",
+      "ecr:GetRepositoryPolicy",
+      "ecr:ListTagsForResource",
+      "ecs:Describe*",
+      "ecs:List*",
+      "elasticloadbalancing:Describe*",
+      "iam:GetOpenIDConnectProvider",
+      "iam:GetPolicy",
+      "iam:GetPolicyVersion",
+      "iam:GetRole",
+      "iam:GetRolePolicy",
+      "iam:ListAttachedRolePolicies",
+      "iam:ListInstanceProfilesForRole",
+      "iam:ListOpenIDConnectProviders",
+      "iam:ListPolicyVersions",
+      "iam:ListRolePolicies",
+      "logs:DescribeLogGroups",
+      "logs:ListTagsForResource",
+      "logs:ListTagsLogGroup",
+      "rds:Describe*",
+      "rds:ListTagsForResource",
+      "route53:GetHostedZone",
+      "route53:ListHostedZonesByName",
+      "s3:GetAccelerateConfiguration",
+      "s3:GetBucket*",
+      "s3:GetEncryptionConfiguration",
+      "s3:GetLifecycleConfiguration",
+      "s3:GetReplicationConfiguration",
+      "secretsmanager:DescribeSecret",
+      "secretsmanager:GetRandomPassword",
+      "secretsmanager:GetResourcePolicy",
+      "secretsmanager:ListSecretVersionIds",
+      "servicediscovery:Get*",
+      "servicediscovery:List*",
+    ]
+    resources = ["*"]
+  }
+
+  statement {
+    sid = "NetworkWrite"
+    actions = [
+      "ec2:AllocateAddress",
+      "ec2:AssociateRouteTable",
+      "ec2:AttachInternetGateway",
+      "ec2:AuthorizeSecurityGroupEgress",
+      "ec2:AuthorizeSecurityGroupIngress",
+      "ec2:CreateFlowLogs",
+      "ec2:CreateInternetGateway",
+      "ec2:CreateNatGateway",
+      "ec2:CreateRoute",
+      "ec2:CreateRouteTable",
+      "ec2:CreateSecurityGroup",
+      "ec2:CreateSubnet",
+      "ec2:CreateTags",
+      "ec2:CreateVpc",
+      "ec2:DeleteFlowLogs",
+      "ec2:DeleteInternetGateway",
+      "ec2:DeleteNatGateway",
+      "ec2:DeleteRoute",
+      "ec2:DeleteRouteTable",
+      "ec2:DeleteSecurityGroup",
+      "ec2:DeleteSubnet",
+      "ec2:DeleteTags",
+      "ec2:DeleteVpc",
+      "ec2:DetachInternetGateway",
+      "ec2:DisassociateAddress",
+      "ec2:DisassociateRouteTable",
+      "ec2:ModifySecurityGroupRules",
+      "ec2:ModifySubnetAttribute",
+      "ec2:ModifyVpcAttribute",
+      "ec2:ReleaseAddress",
+      "ec2:ReplaceRoute",
+      "ec2:RevokeSecurityGroupEgress",
+      "ec2:RevokeSecurityGroupIngress",
+      "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
+      "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:*"]
+  }
+
+  statement {
+    sid     = "EcsManageStackResources"
+    actions = ["ecs:*"]
+    resources = [
+      "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:cluster/${aws_ecs_cluster.main.name}",
+      "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:service/${aws_ecs_cluster.main.name}/${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:task-definition/${local.name_prefix}-*:*",
+    ]
+  }
+
+  statement {
+    sid       = "EcsRegisterTaskDefinitions"
+    actions   = ["ecs:CreateCluster", "ecs:DeregisterTaskDefinition", "ecs:RegisterTaskDefinition"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "EcrWrite"
+    actions   = ["ecr:*"]
+    resources = ["arn:${data.aws_partition.current.partition}:ecr:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:repository/${local.name_prefix}/*"]
+  }
+
+  statement {
+    sid = "LogsWrite"
+    actions = [
+      "logs:AssociateKmsKey",
+      "logs:CreateLogGroup",
+      "logs:DeleteLogGroup",
+      "logs:DeleteRetentionPolicy",
+      "logs:DisassociateKmsKey",
+      "logs:PutRetentionPolicy",
+      "logs:TagLogGroup",
+      "logs:TagResource",
+      "logs:UntagLogGroup",
+      "logs:UntagResource",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/${local.name_prefix}/*", "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/vpc/${local.name_prefix}/*"]
+  }
+
+  statement {
+    sid = "IamManageStackRoles"
+    actions = [
+      "iam:AttachRolePolicy",
+      "iam:CreateRole",
+      "iam:DeleteRole",
+      "iam:DeleteRolePolicy",
+      "iam:DetachRolePolicy",
+      "iam:PutRolePolicy",
+      "iam:TagRole",
+      "iam:UntagRole",
+      "iam:UpdateAssumeRolePolicy",
+      "iam:UpdateRole",
+      "iam:UpdateRoleDescription",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/${local.name_prefix}-*"]
+  }
+
+  statement {
+    sid = "IamManageStackPolicies"
+    actions = [
+      "iam:CreatePolicy",
+      "iam:CreatePolicyVersion",
+      "iam:DeletePolicy",
+      "iam:DeletePolicyVersion",
+      "iam:TagPolicy",
+      "iam:UntagPolicy",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/${local.name_prefix}-*"]
+  }
+
+  statement {
+    sid = "GithubOidcWrite"
+    actions = [
+      "iam:AddClientIDToOpenIDConnectProvider",
+      "iam:CreateOpenIDConnectProvider",
+      "iam:DeleteOpenIDConnectProvider",
+      "iam:RemoveClientIDFromOpenIDConnectProvider",
+      "iam:TagOpenIDConnectProvider",
+      "iam:UntagOpenIDConnectProvider",
+      "iam:UpdateOpenIDConnectProviderThumbprint",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/token.actions.githubusercontent.com"]
+  }
+
+  statement {
+    sid = "SecretsWrite"
+    actions = [
+      "secretsmanager:CreateSecret",
+      "secretsmanager:DeleteResourcePolicy",
+      "secretsmanager:DeleteSecret",
+      "secretsmanager:PutResourcePolicy",
+      "secretsmanager:PutSecretValue",
+      "secretsmanager:RestoreSecret",
+      "secretsmanager:TagResource",
+      "secretsmanager:UntagResource",
+      "secretsmanager:UpdateSecret",
+      "secretsmanager:UpdateSecretVersionStage",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/*"]
+  }
+
+  statement {
+    sid     = "LoadBalancingWrite"
+    actions = ["elasticloadbalancing:*"]
+    resources = [
+      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:loadbalancer/*/${local.name_prefix}-*/*",
+      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:listener/*/${local.name_prefix}-*/*",
+      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:listener-rule/*/${local.name_prefix}-*/*",
+      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:targetgroup/${local.name_prefix}-*/*",
+    ]
+  }
+}
+
+data "aws_iam_policy_document" "github_terraform_2" {
+  statement {
+    sid = "BucketsWrite"
+    actions = [
+      "s3:CreateBucket",
+      "s3:DeleteBucket",
+      "s3:DeleteBucketPolicy",
+      "s3:ListBucket",
+      "s3:PutBucket*",
+      "s3:PutEncryptionConfiguration",
+      "s3:PutLifecycleConfiguration",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:s3:::${local.name_prefix}-*"]
+  }
+
+  statement {
+    sid = "CdnWrite"
+    actions = [
+      "cloudfront:CreateDistribution",
+      "cloudfront:CreateDistributionWithTags",
+      "cloudfront:CreateOriginAccessControl",
+      "cloudfront:CreateResponseHeadersPolicy",
+      "cloudfront:DeleteDistribution",
+      "cloudfront:DeleteOriginAccessControl",
+      "cloudfront:DeleteResponseHeadersPolicy",
+      "cloudfront:TagResource",
+      "cloudfront:UntagResource",
+      "cloudfront:UpdateDistribution",
+      "cloudfront:UpdateOriginAccessControl",
+      "cloudfront:UpdateResponseHeadersPolicy",
+    ]
+    resources = [
+      "arn:${data.aws_partition.current.partition}:cloudfront::${data.aws_caller_identity.current.account_id}:distribution/*",
+      "arn:${data.aws_partition.current.partition}:cloudfront::${data.aws_caller_identity.current.account_id}:origin-access-control/*",
+      "arn:${data.aws_partition.current.partition}:cloudfront::${data.aws_caller_identity.current.account_id}:response-headers-policy/*",
+    ]
+  }
+
+  statement {
+    sid     = "DatabaseManageStackResources"
+    actions = ["rds:*"]
+    resources = [
+      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:db:${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:subgrp:${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:pg:${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:snapshot:${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:og:default:*",
+    ]
+  }
+
+  statement {
+    sid       = "DatabaseCreateMasterSecret"
+    actions   = ["secretsmanager:CreateSecret", "secretsmanager:TagResource"]
+    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:rds!*"]
+  }
+
+  statement {
+    sid = "DiscoveryManage"
+    actions = [
+      "servicediscovery:CreatePrivateDnsNamespace",
+      "servicediscovery:CreateService",
+      "servicediscovery:DeleteNamespace",
+      "servicediscovery:DeleteService",
+      "servicediscovery:TagResource",
+      "servicediscovery:UntagResource",
+      "servicediscovery:UpdatePrivateDnsNamespace",
+      "servicediscovery:UpdateService",
+    ]
+    resources = ["arn:${data.aws_partition.current.partition}:servicediscovery:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:*"]
+  }
+
+  statement {
+    sid       = "DiscoveryHostedZone"
+    actions   = ["route53:ChangeTagsForResource", "route53:CreateHostedZone", "route53:DeleteHostedZone"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "PassStackRoles"
+    actions   = ["iam:PassRole"]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/${local.name_prefix}-*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com", "vpc-flow-logs.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "CreateServiceLinkedRoles"
+    actions   = ["iam:CreateServiceLinkedRole"]
+    resources = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/aws-service-role/*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "iam:AWSServiceName"
+      values   = ["ecs.amazonaws.com", "elasticloadbalancing.amazonaws.com", "rds.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "KmsGrantsForServices"
+    actions   = ["kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"]
+    resources = ["arn:${data.aws_partition.current.partition}:kms:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:key/*"]
+
+    condition {
+      test     = "StringEquals"
+      variable = "kms:ViaService"
+      values   = ["ecr.${data.aws_region.current.region}.amazonaws.com", "rds.${data.aws_region.current.region}.amazonaws.com", "secretsmanager.${data.aws_region.current.region}.amazonaws.com"]
+    }
+  }
+}
+
+###############################################################################
+# GitHub Actions role: deploy
+###############################################################################
+# This role writes the inline policies of the stack's own roles (role/<prefix>-*), as any
+# Terraform that manages IAM must: what keeps that safe is the trust policy (only workflows on
+# the deploy branch of this repository). Protect that branch with required reviews.
+resource "aws_iam_role" "github_deploy" {
+  name                 = "${local.name_prefix}-github-deploy"
+  description          = "Deploys: terraform apply with the images of one commit, then waits for the services and smoke-tests them."
+  assume_role_policy   = data.aws_iam_policy_document.github_deploy_branch_trust.json
+  max_session_duration = 7200
+  tags                 = local.tags
+}
+
+resource "aws_iam_role_policy" "github_deploy" {
+  name   = "state-images-smoke"
+  role   = aws_iam_role.github_deploy.id
+  policy = data.aws_iam_policy_document.github_deploy.json
+}
+
+# ecsform:ignore IAM_WILDCARD_RESOURCE ReadStackMetadata: Describe/List/Get of metadata, needed to refresh the state; most do not support resource-level permissions and none returns data (no s3:GetObject, no secretsmanager:GetSecretValue, no kms:Decrypt); NetworkWrite: VPC resources are addressed by IDs AWS generates, so they are scoped to this account and region and the actions to what the stack declares (no RunInstances, peering or transit gateways); EcsRegisterTaskDefinitions: ECS authorizes CreateCluster and (de)registering task definitions without a resource ARN; CdnWrite: CloudFront distributions and policies are addressed by IDs AWS generates, so they are scoped to this account and the actions to what the stack declares; DiscoveryManage: Cloud Map namespaces and services are addressed by IDs AWS generates, so they are scoped to this account and region and the actions to what the stack declares; DiscoveryHostedZone: route53:CreateHostedZone has no resource until the zone exists; KmsGrantsForServices: services encrypting this stack's data create grants on keys addressed by generated IDs; kms:ViaService limits the grants to those services.
+resource "aws_iam_policy" "github_terraform" {
+  for_each = {
+    "1" = data.aws_iam_policy_document.github_terraform_1.json
+    "2" = data.aws_iam_policy_document.github_terraform_2.json
+  }
+
+  name        = "${local.name_prefix}-github-terraform-${each.key}"
+  description = "What terraform apply needs for the resource types of this stack, scoped to its names where AWS allows."
+  policy      = each.value
+  tags        = local.tags
+}
+
+resource "aws_iam_role_policy_attachment" "github_terraform" {
+  for_each = aws_iam_policy.github_terraform
+
+  role       = aws_iam_role.github_deploy.name
+  policy_arn = each.value.arn
+}

@@ -63,6 +63,15 @@ output "ecs_service_names" {
   }
 }
 
+output "github_actions_variables" {
+  description = "Repository variables the generated workflow reads (set them once: gh variable set NAME --body VALUE)."
+  value = {
+    AWS_DEPLOY_ROLE_ARN  = aws_iam_role.github_deploy.arn
+    AWS_PLAN_ROLE_ARN    = aws_iam_role.github_plan.arn
+    AWS_PUBLISH_ROLE_ARN = aws_iam_role.github_publish.arn
+  }
+}
+
 output "log_group_names" {
   description = "CloudWatch log group of each Compose service."
   value = {

@@ -191,3 +191,20 @@ variable "domain_name" {
   type        = string
   default     = "iot.example.com"
 }
+
+variable "github_repository" {
+  description = "GitHub repository (owner/name) whose workflows may deploy this stack."
+  type        = string
+  default     = "example-org/iot-platform"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", var.github_repository))
+    error_message = "github_repository must be owner/name."
+  }
+}
+
+variable "github_deploy_branch" {
+  description = "Branch whose pushes deploy; only workflows running on it can assume the publish and deploy roles."
+  type        = string
+  default     = "main"
+}
