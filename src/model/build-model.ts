@@ -76,7 +76,21 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
   for (const c of ecs) {
     const serviceEnv = env.byService.get(c.compose.name)!;
     const refs = new Set(serviceEnv.references);
-    for (const d of c.compose.dependsOn) if (ecs.some((e) => e.compose.name === d.service)) refs.add(d.service);
+    for (const d of c.compose.dependsOn) {
+      const target = ecs.find((e) => e.compose.name === d.service);
+      if (!target) continue;
+      refs.add(d.service);
+      // Compose networks allow every port; security groups only open declared ones.
+      if (target.compose.ports.length === 0 && target.compose.expose.length === 0) {
+        ctx.warn(
+          'HOSTNAME_UNRESOLVED',
+          `${c.compose.name} depends on ${d.service}, which declares no ports, so no security group rule can let ${c.compose.name} reach it.`,
+          { at: d.at, path: `services.${c.compose.name}.depends_on` },
+          `Add \`expose: ["<port>"]\` to ${d.service} with the port it listens on.`,
+          'medium',
+        );
+      }
+    }
     references.set(c.compose.name, refs);
     services.push(ecsService(c, settings, routes.get(c.compose.name) ?? [], serviceEnv, options, ctx));
     for (const db of serviceEnv.databases) databases.set(db, { ...databases.get(db)!, database: withClient(databases.get(db)!.database, c.compose.name) });

@@ -228,11 +228,15 @@ function fileSecretVariables(compose: ComposeService): Map<string, string> {
   const out = new Map<string, string>();
   for (const variable of compose.environment) {
     const m = /^(.+)_FILE$/.exec(variable.name);
-    const target = variable.value ? /^\/run\/secrets\/([^/]+)$/.exec(variable.value)?.[1] : undefined;
-    const ref = target ? compose.secrets.find((s) => s.target === target || s.source === target) : undefined;
+    const ref = variable.value ? compose.secrets.find((s) => s.target === variable.value) : undefined;
     if (m && ref) out.set(variable.name, m[1]!);
   }
   return out;
+}
+
+/** The file name a secret is mounted as (`/run/secrets/db-password` → `db-password`). */
+function secretFileName(target: string): string {
+  return target.replace(/^\/run\/secrets\//, '').replace(/[^A-Za-z0-9]+/g, '_');
 }
 
 /** Compose `secrets:` of a service become environment variables from Secrets Manager. */
@@ -240,12 +244,12 @@ function fileSecrets(compose: ComposeService, input: EnvironmentInput, fileSecre
   const out: Pending[] = [];
   for (const ref of compose.secrets) {
     const origin: Origin = { at: ref.at, path: ref.path };
-    const fileVar = [...fileSecretVars].find(([fileName]) => compose.environment.find((e) => e.name === fileName)?.value?.endsWith(`/${ref.target}`));
-    const variable = fileVar ? fileVar[1] : envFromName(ref.target);
+    const fileVar = [...fileSecretVars].find(([fileName]) => compose.environment.find((e) => e.name === fileName)?.value === ref.target);
+    const variable = fileVar ? fileVar[1] : envFromName(secretFileName(ref.target));
     if (fileVar) {
-      ctx.decide('rewritten', origin, `${fileVar[0]}=/run/secrets/${ref.target} becomes ${variable} injected from Secrets Manager (ECS cannot mount secret files).`, compose.name);
+      ctx.decide('rewritten', origin, `${fileVar[0]}=${ref.target} becomes ${variable} injected from Secrets Manager (ECS cannot mount secret files).`, compose.name);
     } else {
-      ctx.warn('FILE_SECRET', `${compose.name}: secret ${ref.source} is mounted at /run/secrets/${ref.target} in Compose; on ECS it is the environment variable ${variable}.`, origin, `Read ${variable} from the environment in the application.`, 'medium');
+      ctx.warn('FILE_SECRET', `${compose.name}: secret ${ref.source} is mounted at ${ref.target} in Compose; on ECS it is the environment variable ${variable}.`, origin, `Read ${variable} from the environment in the application.`, 'medium');
     }
     const database = [...input.databases].find(([, info]) => info.password.fileSecrets.includes(ref.source));
     const classified: Classified = database

@@ -22,6 +22,7 @@ export interface WebService {
  */
 export function assignRoutes(web: readonly WebService[], ctx: ModelContext): Map<string, Route[]> {
   const wanted: { service: string; pathPrefix?: string; host?: string; priority?: number; origin: Origin }[] = [];
+  const frontDoor = frontDoorOf(web);
   for (const s of web) {
     if (s.ext.routes) {
       s.ext.routes.forEach((r, i) => {
@@ -32,6 +33,9 @@ export function assignRoutes(web: readonly WebService[], ctx: ModelContext): Map
     } else if (web.length === 1) {
       wanted.push({ service: s.name, pathPrefix: '/', origin: s.extOrigin });
       ctx.decide('inferred', s.extOrigin, 'The only web service: it receives every request (the listener forwards to it by default).', s.name);
+    } else if (s.name === frontDoor) {
+      wanted.push({ service: s.name, pathPrefix: '/', origin: s.extOrigin });
+      ctx.decide('inferred', s.extOrigin, 'It publishes port 80 like a front door (a reverse proxy, say): it receives every request no other route claims.', s.name);
     } else {
       wanted.push({ service: s.name, pathPrefix: `/${s.name}`, origin: s.extOrigin });
       ctx.warn('COMPOSE_APPROXIMATED', `Service ${s.name} has no x-ecsform.routes; it is routed at /${s.name}, and the ALB forwards that prefix unchanged.`, s.extOrigin, 'Set x-ecsform.routes to the paths or hosts the service serves.');
@@ -68,6 +72,15 @@ export function assignRoutes(web: readonly WebService[], ctx: ModelContext): Map
     routes.set(w.service, [...(routes.get(w.service) ?? []), { ...(w.pathPrefix ? { pathPrefix: w.pathPrefix } : {}), ...(w.host ? { host: w.host } : {}), priority, origin: w.origin }]);
   }
   return routes;
+}
+
+/**
+ * The one web service without routes that publishes host port 80 or 443, if exactly one does:
+ * in Compose that is how the entry point of the application (often a reverse proxy) is exposed.
+ */
+function frontDoorOf(web: readonly WebService[]): string | undefined {
+  const candidates = web.filter((s) => !s.ext.routes && s.compose.ports.some((p) => p.published === 80 || p.published === 443));
+  return candidates.length === 1 ? candidates[0]!.name : undefined;
 }
 
 function normalisePath(path: string): string {

@@ -24,6 +24,16 @@ const DATABASE_IMAGES: ReadonlyArray<{ readonly pattern: RegExp; readonly engine
   { pattern: /^(docker\.io\/)?bitnami\/mariadb(:|@|$)/, engine: 'mariadb' },
 ];
 
+/**
+ * Images of backing services (caches, queues, search) that Compose files publish for local
+ * access only; on AWS they stay inside the VPC unless x-ecsform.kind says otherwise.
+ */
+const BACKING_SERVICE_IMAGES = /^(docker\.io\/)?(library\/|bitnami\/|redislabs\/)?(redis|redismod|valkey|memcached|mongo|mongodb|rabbitmq|kafka|zookeeper|nats|elasticsearch|opensearch|etcd|consul|cassandra|couchdb|influxdb|minio)(:|@|$)/;
+
+export function isBackingService(image: string | undefined): boolean {
+  return image !== undefined && BACKING_SERVICE_IMAGES.test(image.replace(/^[a-z0-9.-]+\.[a-z]+\//, ''));
+}
+
 export function databaseEngineOf(image: string | undefined): 'postgres' | 'mysql' | 'mariadb' | undefined {
   if (!image) return undefined;
   return DATABASE_IMAGES.find((d) => d.pattern.test(image))?.engine;
@@ -38,6 +48,9 @@ export function inferRole(service: ComposeService): { role: ComposeRole; reason:
   const engine = databaseEngineOf(service.image?.value);
   if (engine) return { role: 'database', reason: `image ${service.image?.value} is ${engine}, which RDS runs as a managed database` };
   const published = service.ports.filter((p) => p.published !== undefined);
+  if (published.length > 0 && isBackingService(service.image?.value)) {
+    return { role: 'internal', reason: `image ${service.image?.value} is a backing service, published in Compose for local access only; on AWS only the other services reach it` };
+  }
   if (published.length > 0) {
     const nonHttp = published.filter((p) => !isHttpPort(p.target, p.protocol));
     if (nonHttp.length > 0) {
