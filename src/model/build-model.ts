@@ -145,6 +145,7 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
       keepTaggedImages: settings.registry.keep_tagged_images,
     },
     secrets: platformMode ? [] : env.secrets,
+    secretRecoveryWindowDays: settings.secrets.recovery_window_days,
     databases: databaseList,
     staticSites,
     volumes,

@@ -25,6 +25,8 @@ export interface AppModel {
   readonly repositories: readonly Repository[];
   readonly registry: RegistrySettings;
   readonly secrets: readonly Secret[];
+  /** Days a deleted secret can be restored (0: at once, else 7-30). */
+  readonly secretRecoveryWindowDays: number;
   readonly databases: readonly Database[];
   readonly staticSites: readonly StaticSite[];
   readonly volumes: readonly EfsVolume[];

@@ -284,15 +284,22 @@ export const projectExtensionSchema = z.strictObject({
     .describe('`services`: task definitions and services for every Compose service; `platform`: only the platform they need (for software that launches its own tasks).'),
   tags: z.record(z.string(), z.string()).default({}).describe('Extra tags merged onto every taggable resource.'),
   backend: backend.optional().describe('S3 backend for the root module; default: none (local state) with instructions.'),
-  network: network.default(network.parse({})),
-  cluster: cluster.default(cluster.parse({})),
-  load_balancer: loadBalancer.default(loadBalancer.parse({})),
-  registry: registry.default(registry.parse({})),
-  logs: logs.default(logs.parse({})),
+  network: network.default(network.parse({})).describe('The VPC: created (default) or yours.'),
+  cluster: cluster.default(cluster.parse({})).describe('The ECS cluster.'),
+  load_balancer: loadBalancer.default(loadBalancer.parse({})).describe('The public ALB that web services share.'),
+  registry: registry.default(registry.parse({})).describe('ECR repositories for services with `build`.'),
+  logs: logs.default(logs.parse({})).describe('CloudWatch Logs.'),
   kms: z.boolean().default(false).describe('Create a customer-managed KMS key (with rotation) for ECR, CloudWatch Logs and Secrets Manager.'),
   secrets: z
     .strictObject({
-      recovery_window_days: z.number().int().min(0).max(30).default(7).describe('Days a deleted secret can be restored (0 deletes at once; otherwise 7-30).'),
+      recovery_window_days: z
+        .number()
+        .int()
+        .min(0)
+        .max(30)
+        .refine((days) => days === 0 || days >= 7, 'must be 0 (delete at once) or between 7 and 30')
+        .default(7)
+        .describe('Days a deleted secret can be restored (0 deletes at once; otherwise 7-30).'),
       existing: z.boolean().default(false).describe('Bring your own secrets: every secret becomes a required `<secret>_secret_arn` variable.'),
     })
     .default({ recovery_window_days: 7, existing: false })
@@ -307,14 +314,17 @@ export const projectExtensionSchema = z.strictObject({
     })
     .default({ existing_roles: false, managed_execution_policy: false })
     .describe('IAM roles of the tasks.'),
-  service_discovery: discovery.default(discovery.parse({})),
+  service_discovery: discovery.default(discovery.parse({})).describe('How services find each other by their Compose names.'),
   architecture: z.enum(['x86_64', 'arm64']).default('x86_64').describe('Default CPU architecture of tasks.'),
   spot: z.boolean().default(false).describe('Default: run services on FARGATE_SPOT.'),
   exec: z.boolean().default(false).describe('Default: enable ECS Exec (with logging).'),
-  alarms: alarms.default(alarms.parse({})),
-  task_network: taskNetwork.default(taskNetwork.parse({})),
-  efs: efs.default(efs.parse({})),
-  ci: z.strictObject({ github: github.optional() }).default({}).describe('Deploy pipeline settings.'),
+  alarms: alarms.default(alarms.parse({})).describe('CloudWatch alarms.'),
+  task_network: taskNetwork.default(taskNetwork.parse({})).describe('Extra rules of the task security group (platform mode).'),
+  efs: efs.default(efs.parse({})).describe('The EFS file system behind named volumes.'),
+  ci: z
+    .strictObject({ github: github.optional().describe('Generate a GitHub Actions deploy pipeline (OIDC, no stored keys) for this repository.') })
+    .default({})
+    .describe('Deploy pipeline settings.'),
   suppress: z.array(suppression).default([]).describe('Accepted findings, each with a reason.'),
 });
 

@@ -24,7 +24,7 @@ export function planSecrets(ctx: PlanContext): SecretRefs {
     const recovery = ctx.variable('secret_recovery_window_days', {
       description: 'Days a deleted secret can still be restored (0 deletes it at once; otherwise 7 to 30).',
       type: types.number,
-      default: 7,
+      default: ctx.model.secretRecoveryWindowDays,
       validations: [{ condition: binary('||', binary('==', ref('var.secret_recovery_window_days'), 0), binary('&&', binary('>=', ref('var.secret_recovery_window_days'), 7), binary('<=', ref('var.secret_recovery_window_days'), 30))), message: 'secret_recovery_window_days must be 0 or between 7 and 30.' }],
     });
     for (const secret of created) planSecret(ctx, secret, recovery);
