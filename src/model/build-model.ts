@@ -230,6 +230,15 @@ function ecsService(c: Classified, settings: ProjectExtension, routes: Service['
     ctx.error('SETTING_CONFLICT', `Service ${name} is kind ${kind} but has no ports.`, extOrigin, 'Add ports (or expose), or make it a worker.');
   }
   const architecture = ext.architecture ?? platformArchitecture(compose) ?? settings.architecture;
+  const image = compose.image;
+  if (architecture === 'arm64' && image && !compose.build && /(^|[^a-z0-9])(amd64|x86_64|x86-64|x64)([^a-z0-9]|$)/i.test(image.value)) {
+    ctx.error(
+      'SETTING_CONFLICT',
+      `Service ${name} runs on ARM64, but its image ${image.value} is built for x86 (${image.at.file}:${image.at.line}).`,
+      ext.architecture ? extOrigin : { at: image.at, path: image.path },
+      'Use an ARM64 or multi-architecture image, or set x-ecsform.architecture: x86_64 for this service.',
+    );
+  }
   const spot = ext.spot ?? settings.spot;
   if (spot && architecture === 'arm64') {
     ctx.decide('mapped', extOrigin, 'FARGATE_SPOT with ARM64 (supported on Linux platform 1.4.0).', name);

@@ -17,6 +17,7 @@ export function containerPorts(service: ComposeService, awsName: string, ctx: Mo
       return;
     }
     ports.set(key, { containerPort, protocol, published, name: `${awsName}-${containerPort}${protocol === 'udp' ? '-udp' : ''}`, origin });
+    ctx.decide('mapped', origin, `Container port ${containerPort}/${protocol}${published ? ', published' : ''}: opened in the security group only to the callers that need it.`, service.name);
   };
   for (const p of service.ports) {
     const origin: Origin = { at: p.at, path: p.path };

@@ -83,7 +83,10 @@ export function classifyEnvironment(input: EnvironmentInput, ctx: ModelContext):
   for (const item of pending) {
     const env = byService.get(item.service)!;
     const c = item.classified;
-    if (c.kind === 'plain') env.environment.push({ name: item.variable, value: c.parts, origin: item.origin });
+    if (c.kind === 'plain') {
+      env.environment.push({ name: item.variable, value: c.parts, origin: item.origin });
+      if (c.parts.every((p) => p.kind === 'text')) ctx.decide('mapped', item.origin, `${item.variable} stays a plain value in the task definition's environment (not a secret by name or value).`, item.service);
+    }
     else if (c.kind === 'database') {
       const secret = registerDatabaseSecret(secrets, c.database, input.databases.get(c.database)!, item);
       env.secretEnv.push({ name: item.variable, secret: secret.name, jsonKey: c.jsonKey, origin: item.origin });

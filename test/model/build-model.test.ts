@@ -253,3 +253,32 @@ services:
     assert.match(error!.message, /desired_count: expected number/);
   });
 });
+
+describe('platform contradictions', () => {
+  test('ARM64 with an image built for x86 names both places', () => {
+    const [error] = inputErrors(`services:
+  api:
+    image: example/api:1.0-amd64
+    x-ecsform:
+      architecture: arm64
+`);
+    assert.equal(error!.code, 'SETTING_CONFLICT');
+    assert.equal(error!.line, 5);
+    assert.match(error!.message, /runs on ARM64, but its image example\/api:1\.0-amd64 is built for x86 \(\/app\/compose\.yaml:3\)/);
+  });
+});
+
+describe('service discovery modes', () => {
+  test('service-connect keeps Compose names unchanged; cloud-map rewrites them', () => {
+    const compose = (mode: string) => `x-ecsform:
+  service_discovery: { mode: ${mode} }
+services:
+  web: { image: x, ports: ["80:80"], environment: { API: "http://api:9000" } }
+  api: { image: y, expose: ["9000"] }
+`;
+    const connect = modelOf(compose('service-connect')).services.find((s) => s.name === 'web')!;
+    assert.deepEqual(connect.environment[0]!.value, [{ kind: 'text', text: 'http://api:9000' }]);
+    const cloudMap = modelOf(compose('cloud-map')).services.find((s) => s.name === 'web')!;
+    assert.deepEqual(cloudMap.environment[0]!.value, [{ kind: 'text', text: 'http://api.' }, { kind: 'discovery-namespace' }, { kind: 'text', text: ':9000' }]);
+  });
+});

@@ -47,6 +47,9 @@ export function planCluster(ctx: PlanContext, logs: LogRefs, knobs: ReadonlyMap<
             ]),
           ])
         : undefined,
+      ctx.model.discovery?.mode === 'service-connect'
+        ? block('service_connect_defaults', [], [attr('namespace', ref('aws_service_discovery_private_dns_namespace.main.arn'))])
+        : undefined,
       ctx.tags(),
     ], cluster.containerInsights === 'disabled' && !ctx.isModule ? ['ecsform:ignore ECS_CONTAINER_INSIGHTS Container Insights is off because x-ecsform.cluster.container_insights is disabled.'] : undefined),
     'ECS cluster',
@@ -65,6 +68,8 @@ export function planCluster(ctx: PlanContext, logs: LogRefs, knobs: ReadonlyMap<
 }
 
 export interface DiscoveryRefs {
+  /** Service Connect: every service joins the namespace; servers publish their ports by name. */
+  readonly serviceConnect: boolean;
   readonly namespaceId?: Expr;
   readonly namespaceArn?: Expr;
   readonly namespaceName?: Expr;
@@ -74,7 +79,7 @@ export interface DiscoveryRefs {
 
 export function planDiscovery(ctx: PlanContext, network: NetworkRefs): DiscoveryRefs {
   const discovery = ctx.model.discovery;
-  if (!discovery) return { registryArnOf: () => undefined };
+  if (!discovery) return { serviceConnect: false, registryArnOf: () => undefined };
   const namespaceName = ctx.isModule
     ? ctx.variable('cloud_map_namespace', { description: 'Private DNS namespace (Cloud Map) for service discovery.', type: types.string, default: discovery.namespace })
     : str(discovery.namespace);
@@ -106,6 +111,7 @@ export function planDiscovery(ctx: PlanContext, network: NetworkRefs): Discovery
     }
   }
   return {
+    serviceConnect: discovery.mode === 'service-connect',
     namespaceId: ref('aws_service_discovery_private_dns_namespace.main.id'),
     namespaceArn: ref('aws_service_discovery_private_dns_namespace.main.arn'),
     namespaceName: ref('aws_service_discovery_private_dns_namespace.main.name'),

@@ -178,7 +178,12 @@ function planFlowLogs(ctx: PlanContext): void {
   ctx.add(
     'network',
     [
-      block('resource', ['aws_cloudwatch_log_group', 'flow_logs'], [attr('name', tmpl`/vpc/${ref('local.name_prefix')}/flow-logs`), attr('retention_in_days', retention), ...kmsKeyAttr(ctx), ctx.tags()]),
+      block(
+        'resource',
+        ['aws_cloudwatch_log_group', 'flow_logs'],
+        [attr('name', tmpl`/vpc/${ref('local.name_prefix')}/flow-logs`), attr('retention_in_days', retention), ...kmsKeyAttr(ctx), ctx.tags()],
+        ctx.model.encryption.customerKey ? undefined : ['ecsform:ignore LOGS_CMK Log events are encrypted with a CloudWatch Logs-managed key; set x-ecsform.kms: true for a customer-managed key.'],
+      ),
       block('resource', ['aws_iam_role', 'flow_logs'], [attr('name', ctx.name('vpc-flow-logs')), attr('assume_role_policy', ref(`${assume}.json`)), ctx.tags()]),
       block('resource', ['aws_iam_role_policy', 'flow_logs'], [attr('name', 'write-flow-logs'), attr('role', ref('aws_iam_role.flow_logs.id')), attr('policy', ref(`${write}.json`))]),
       block('resource', ['aws_flow_log', 'main'], [

@@ -119,6 +119,7 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
     ]),
     ...targets.map((t) => block('load_balancer', [], [attr('target_group_arn', t.targetGroupArn), attr('container_name', service.awsName), attr('container_port', num(t.containerPort))])),
     registry ? block('service_registries', [], [attr('registry_arn', registry)]) : undefined,
+    inputs.discovery.serviceConnect ? serviceConnect(ctx, service, inputs) : undefined,
     ctx.tags(),
     autoscaled || ctx.isModule
       ? block('lifecycle', [], [attr('ignore_changes', [ref('desired_count')])], 'Autoscaling owns the running count once the service exists.')
@@ -129,6 +130,34 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
     })(),
   ];
   return block('resource', ['aws_ecs_service', service.id], body, comments.length > 0 ? comments : undefined);
+}
+
+/**
+ * Service Connect: the service joins the namespace as a client, and a service others call also
+ * publishes each port under its Compose name, so `http://keycloak:8080` works unchanged.
+ */
+function serviceConnect(ctx: PlanContext, service: Service, inputs: ServiceInputs) {
+  const server = ctx.model.discovery?.services.includes(service.name) ?? false;
+  const dnsName = service.discoveryName ?? service.name;
+  return block('service_connect_configuration', [], [
+    attr('enabled', true),
+    attr('namespace', ref('aws_service_discovery_private_dns_namespace.main.arn')),
+    ...(server
+      ? service.ports
+          .filter((p) => p.protocol === 'tcp')
+          .map((p, i) =>
+            block('service', [], [
+              attr('port_name', p.name),
+              attr('discovery_name', i === 0 ? dnsName.replace(/_/g, '-') : `${dnsName.replace(/_/g, '-')}-${p.containerPort}`),
+              block('client_alias', [], [attr('dns_name', dnsName), attr('port', num(p.containerPort))]),
+            ]),
+          )
+      : []),
+    block('log_configuration', [], [
+      attr('log_driver', 'awslogs'),
+      attr('options', { 'awslogs-group': inputs.logs.groupOf(service), 'awslogs-region': ref('var.aws_region'), 'awslogs-stream-prefix': str('service-connect') }),
+    ]),
+  ]);
 }
 
 /** Fargate, Fargate Spot, or a switch between them: the attribute, and the strategy block. */

@@ -1,0 +1,70 @@
+/** Structural tests of the Terraform the plan produces for features the examples do not cover. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { verify } from '../../src/verify/index.js';
+import { attrText, container, containerEntry, generateFrom, nestedBlocks, resource, resources } from '../helpers/generate.js';
+
+async function verifies(result: ReturnType<typeof generateFrom>): Promise<void> {
+  const verification = await verify({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
+  assert.deepEqual(verification.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`), []);
+}
+
+describe('Service Connect', () => {
+  const result = generateFrom(`x-ecsform:
+  service_discovery: { mode: service-connect, namespace: shop.local }
+services:
+  web: { image: "example/web:1", ports: ["80:8080"], environment: { API_URL: "http://api:9000" } }
+  api: { image: "example/api:1", expose: ["9000"] }
+`);
+
+  test('the called service publishes its port under its Compose name; callers join as clients', () => {
+    const api = nestedBlocks(resource(result, 'aws_ecs_service', 'api'), 'service_connect_configuration')[0]!;
+    const published = nestedBlocks(api, 'service')[0]!;
+    assert.equal(attrText(published, 'port_name'), '"api-9000"');
+    assert.deepEqual([attrText(nestedBlocks(published, 'client_alias')[0]!, 'dns_name'), attrText(nestedBlocks(published, 'client_alias')[0]!, 'port')], ['"api"', '9000']);
+    const web = nestedBlocks(resource(result, 'aws_ecs_service', 'web'), 'service_connect_configuration')[0]!;
+    assert.equal(attrText(web, 'enabled'), 'true');
+    assert.equal(nestedBlocks(web, 'service').length, 0);
+    assert.equal(containerEntry(container(resource(result, 'aws_ecs_task_definition', 'web')), 'environment', 'API_URL'), '"http://api:9000"');
+    assert.equal(attrText(nestedBlocks(resource(result, 'aws_ecs_cluster', 'main'), 'service_connect_defaults')[0]!, 'namespace'), 'aws_service_discovery_private_dns_namespace.main.arn');
+  });
+
+  test('it verifies against the provider schema', () => verifies(result));
+});
+
+describe('named volumes, Spot, ARM64 and an NLB', () => {
+  const result = generateFrom(`services:
+  broker:
+    image: "eclipse-mosquitto:2.0"
+    ports: ["1883:1883"]
+    volumes: [data:/mosquitto/data]
+    platform: linux/arm64
+    x-ecsform: { kind: tcp, spot: true }
+volumes:
+  data:
+`);
+
+  test('EFS with an access point per volume, mounted with transit encryption and IAM', () => {
+    const task = resource(result, 'aws_ecs_task_definition', 'broker');
+    const efs = nestedBlocks(nestedBlocks(task, 'volume')[0]!, 'efs_volume_configuration')[0]!;
+    assert.equal(attrText(efs, 'transit_encryption'), '"ENABLED"');
+    assert.equal(attrText(nestedBlocks(efs, 'authorization_config')[0]!, 'access_point_id'), 'aws_efs_access_point.data.id');
+    const posix = nestedBlocks(resource(result, 'aws_efs_access_point', 'data'), 'posix_user')[0]!;
+    assert.deepEqual([attrText(posix, 'uid'), attrText(posix, 'gid')], ['1000', '1000']);
+  });
+
+  test('Spot capacity and ARM64 runtime platform', () => {
+    const service = resource(result, 'aws_ecs_service', 'broker');
+    assert.equal(attrText(nestedBlocks(service, 'capacity_provider_strategy')[0]!, 'capacity_provider'), '"FARGATE_SPOT"');
+    assert.equal(attrText(service, 'launch_type'), undefined);
+    assert.equal(attrText(nestedBlocks(resource(result, 'aws_ecs_task_definition', 'broker'), 'runtime_platform')[0]!, 'cpu_architecture'), '"ARM64"');
+    assert.equal(resources(result, 'aws_ecs_cluster_capacity_providers').length, 1);
+  });
+
+  test('the TCP port goes through a network load balancer', () => {
+    assert.equal(attrText(resource(result, 'aws_lb', 'nlb'), 'load_balancer_type'), '"network"');
+    assert.equal(attrText(resource(result, 'aws_lb_listener', 'broker_1883'), 'protocol'), '"TCP"');
+  });
+
+  test('it verifies against the provider schema', () => verifies(result));
+});
