@@ -15,10 +15,11 @@ import { groupIntoModules, moduleDirOf, type ModuleFiles, type SourceFile } from
 import { checkReferences } from './references.js';
 import { checkSchema } from './schema-check.js';
 import { loadAwsSchema, type ProviderSchema } from './schema/provider-schema.js';
+import { runSecurityRules, type SecurityOptions } from '../security/index.js';
 import { checkFileSyntax, filesOwnParserAccepts, parseFiles, type OwnParse } from './syntax.js';
 import type { ExprUses } from './expr-references.js';
 
-export const CHECK_NAMES = ['syntax', 'format', 'schema', 'references', 'hygiene'] as const;
+export const CHECK_NAMES = ['syntax', 'format', 'schema', 'references', 'hygiene', 'security'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 export interface VerifyInput {
@@ -29,6 +30,8 @@ export interface VerifyInput {
 export interface VerifyOptions {
   /** The checks to run; all by default. */
   readonly checks?: ReadonlySet<CheckName>;
+  /** For the `security` check: which rules (all by default) and suppressions passed in (src/security/). */
+  readonly security?: SecurityOptions;
 }
 
 /** Milliseconds spent per phase: `parse` (our parser and the module index), each check run, `total`. */
@@ -98,6 +101,9 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
   }
   if (enabled('hygiene')) {
     findings.push(...(await timed('hygiene', () => modules.flatMap((m) => checkHygiene(m, usesOf(m))))));
+  }
+  if (enabled('security')) {
+    findings.push(...(await timed('security', () => runSecurityRules(modules, options.security))));
   }
   timings.total = performance.now() - started;
   return { findings: findings.sort(compareFindings), modules, timings };

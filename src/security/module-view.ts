@@ -1,0 +1,72 @@
+/**
+ * One module as the rules see it: resources by type, their instances (built once and shared by
+ * every rule), and the links between resources that many rules follow ("is there a
+ * `aws_s3_bucket_versioning` for this bucket?", "which role does this task definition run as?").
+ */
+import type { Expr } from '../hcl/index.js';
+import type { ModuleIndex, ResourceDecl, ResourceMode } from '../verify/index.js';
+import { ResourceInstance } from './block-view.js';
+import { expandInstances } from './instances.js';
+import { referencedAddresses, usesEach } from './references.js';
+
+export class ModuleView {
+  private readonly byType = new Map<string, ResourceDecl[]>();
+  private readonly instanceCache = new Map<string, readonly ResourceInstance[]>();
+
+  constructor(readonly index: ModuleIndex) {
+    for (const decl of index.resources.values()) {
+      const key = typeKey(decl.mode, decl.type);
+      const list = this.byType.get(key);
+      if (list) list.push(decl);
+      else this.byType.set(key, [decl]);
+    }
+  }
+
+  /** Managed resources of a type, in declaration order per file. */
+  resources(type: string): readonly ResourceDecl[] {
+    return this.byType.get(typeKey('managed', type)) ?? [];
+  }
+
+  dataSources(type: string): readonly ResourceDecl[] {
+    return this.byType.get(typeKey('data', type)) ?? [];
+  }
+
+  /** The instances the module creates with its variables at their defaults (see instances.ts). */
+  instancesOf(decl: ResourceDecl): readonly ResourceInstance[] {
+    const cached = this.instanceCache.get(decl.address);
+    if (cached) return cached;
+    const instances = expandInstances(decl, this.index).map(({ key, scope }) => new ResourceInstance(decl, this.index, key, scope));
+    this.instanceCache.set(decl.address, instances);
+    return instances;
+  }
+
+  /** The single resource or data source an expression refers to, e.g. `aws_iam_role.x.arn`. */
+  target(expr: Expr | undefined): ResourceDecl | undefined {
+    if (!expr) return undefined;
+    const [address, ...others] = referencedAddresses(expr);
+    return address !== undefined && others.length === 0 ? this.index.resources.get(address) : undefined;
+  }
+
+  /**
+   * Resources of `type` whose `attribute` refers to `target`: directly (`bucket =
+   * aws_s3_bucket.site.id`) or through their `for_each` (`for_each = aws_s3_bucket.all`,
+   * `bucket = each.value.id`).
+   */
+  referrers(type: string, attribute: string, target: ResourceDecl): ResourceDecl[] {
+    return this.resources(type).filter((decl) => refersTo(decl, attribute, target.address));
+  }
+}
+
+function refersTo(decl: ResourceDecl, attribute: string, address: string): boolean {
+  for (const item of decl.block.body.items) {
+    if (item.kind !== 'attribute' || item.name !== attribute) continue;
+    if (referencedAddresses(item.expr).includes(address)) return true;
+    const forEach = decl.meta.forEach?.expr;
+    return forEach !== undefined && usesEach(item.expr) && referencedAddresses(forEach).includes(address);
+  }
+  return false;
+}
+
+function typeKey(mode: ResourceMode, type: string): string {
+  return `${mode}:${type}`;
+}

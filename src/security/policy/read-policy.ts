@@ -1,0 +1,65 @@
+/**
+ * The policy document an attribute holds, however it is written: a reference to a
+ * `data "aws_iam_policy_document"`, `jsonencode({...})`, a heredoc or a known string. UNKNOWN when
+ * any statement cannot be read (a `dynamic` statement, a policy from a variable or a file).
+ */
+import type { Expr } from '../../hcl/index.js';
+import { objectKeyName } from '../../verify/ast-read.js';
+import { evaluate, type EvalScope } from '../../verify/eval/evaluate.js';
+import { ResourceInstance, type BlockView } from '../block-view.js';
+import { locateJson } from '../located.js';
+import type { ModuleView } from '../module-view.js';
+import { UNKNOWN, type Read } from '../read.js';
+import { documentReference, statementsFromDataSource } from './from-data-source.js';
+import { statementsFromJson } from './from-json.js';
+import type { PolicyDocument, PolicyStatement } from './statement.js';
+
+/** `where` names the attribute in messages, e.g. `aws_iam_role.app assume_role_policy`. */
+export function readPolicy(holder: BlockView, attribute: string, view: ModuleView, where: string): Read<PolicyDocument> {
+  const attr = holder.attribute(attribute);
+  if (!attr) return undefined;
+  const statements: PolicyStatement[] = [];
+  for (const { expr, file, scope } of policyExpressions(holder, chosenBranch(attr.expr, holder.scope))) {
+    const document = readExpression(expr, file, scope, view, where);
+    if (document === UNKNOWN || document === undefined) return UNKNOWN;
+    statements.push(...document.statements);
+  }
+  return { statements };
+}
+
+function readExpression(expr: Expr, file: string, scope: EvalScope, view: ModuleView, where: string): Read<PolicyDocument> {
+  const reference = documentReference(expr);
+  if (reference) {
+    const decl = view.index.resources.get(`data.aws_iam_policy_document.${reference.name}`);
+    return decl ? statementsFromDataSource(decl, reference.key, view) : UNKNOWN;
+  }
+  return statementsFromJson(locateJson(expr, { scope, file }), where);
+}
+
+/**
+ * `policy = each.value` over `for_each = { a = data.x.json, b = data.y.json }` reads the policy of
+ * this instance's key, or of every key when the keys are not known: each becomes an instance.
+ */
+function policyExpressions(holder: BlockView, expr: Expr): { expr: Expr; file: string; scope: EvalScope }[] {
+  const own = [{ expr, file: holder.file, scope: holder.scope }];
+  const forEach = holder instanceof ResourceInstance ? holder.decl.meta.forEach?.expr : undefined;
+  if (!(holder instanceof ResourceInstance) || forEach?.kind !== 'object' || !isEachValue(expr)) return own;
+  const moduleScope: EvalScope = { module: holder.module };
+  return forEach.items
+    .filter((item) => holder.key === undefined || objectKeyName(item.key) === String(holder.key))
+    .map((item) => ({ expr: item.value, file: holder.decl.file, scope: moduleScope }));
+}
+
+function isEachValue(expr: Expr): boolean {
+  const [step, ...rest] = expr.kind === 'traversal' && expr.root === 'each' ? expr.steps : [];
+  return step?.kind === 'attr' && step.name === 'value' && rest.length === 0;
+}
+
+/** `var.strict ? data.x.json : data.y.json` with a known condition is the chosen branch. */
+function chosenBranch(expr: Expr, scope: EvalScope): Expr {
+  if (expr.kind === 'paren') return chosenBranch(expr.inner, scope);
+  if (expr.kind !== 'conditional') return expr;
+  const condition = evaluate(expr.cond, scope);
+  if (!condition.known || typeof condition.value !== 'boolean') return expr;
+  return chosenBranch(condition.value ? expr.then : expr.else, scope);
+}

@@ -1,0 +1,25 @@
+import { str, UNKNOWN } from '../read.js';
+import { defineRule } from '../rule.js';
+
+export const ecsEfsTransitEncryption = defineRule({
+  id: 'ECS_EFS_TRANSIT_ENCRYPTION',
+  title: 'EFS volume mounted without TLS',
+  severity: 'high',
+  families: ['ecs', 'encryption'],
+  equivalents: { checkov: ['CKV_AWS_97'], trivy: ['AWS-0035'] },
+  rationale: 'Without transit encryption, file data crosses the network between the task and EFS in clear text.',
+  fix: 'Set `transit_encryption = "ENABLED"` in every `efs_volume_configuration`.',
+  appliesTo: ['aws_ecs_task_definition'],
+  check(context) {
+    for (const volume of context.resource.blocks('volume')) {
+      for (const efs of volume.blocks('efs_volume_configuration')) {
+        const node = efs.attr('transit_encryption');
+        const value = str(node);
+        if (value === UNKNOWN || value === 'ENABLED') continue;
+        const volumeName = str(volume.attr('name'));
+        const which = typeof volumeName === 'string' ? `volume "${volumeName}"` : 'a volume';
+        context.report(node?.site ?? efs.site, `${context.resource.name} mounts ${which} from EFS without TLS: transit_encryption is ${value === undefined ? 'not set' : `"${value}"`}.`);
+      }
+    }
+  },
+});

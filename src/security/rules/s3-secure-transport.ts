@@ -1,0 +1,36 @@
+import type { PolicyStatement } from '../policy/statement.js';
+import { readPolicy } from '../policy/read-policy.js';
+import { str, UNKNOWN } from '../read.js';
+import { defineRule } from '../rule.js';
+import { companions } from './support/flags.js';
+
+export const s3SecureTransport = defineRule({
+  id: 'S3_SECURE_TRANSPORT',
+  title: 'Bucket accepts requests over plain HTTP',
+  severity: 'medium',
+  families: ['s3', 'encryption'],
+  equivalents: { securityHub: ['S3.5'], cdkNag: ['AwsSolutions-S10'] },
+  rationale: 'Unless the bucket policy denies `aws:SecureTransport = false`, clients may read and write objects over unencrypted HTTP.',
+  fix: 'Add a bucket policy statement denying `s3:*` to `*` on the bucket and its objects when `aws:SecureTransport` is "false".',
+  appliesTo: ['aws_s3_bucket'],
+  check(context) {
+    const holders = [...companions(context, 'aws_s3_bucket_policy', 'bucket'), ...(context.resource.attribute('policy') ? [context.resource] : [])];
+    for (const holder of holders) {
+      const document = readPolicy(holder, 'policy', context.module, `${holder.name} policy`);
+      if (document === UNKNOWN || (document && document.statements.some(deniesInsecureTransport))) return;
+    }
+    context.report(context.resource.site, `${context.resource.name} does not deny requests without TLS: no bucket policy statement denies aws:SecureTransport = false.`);
+  },
+});
+
+function deniesInsecureTransport(statement: PolicyStatement): boolean {
+  if (statement.effect !== 'Deny' || statement.conditions === UNKNOWN) return false;
+  return statement.conditions.some(
+    (condition) =>
+      condition.test === 'Bool' &&
+      typeof condition.variable === 'string' &&
+      condition.variable.toLowerCase() === 'aws:securetransport' &&
+      condition.values !== UNKNOWN &&
+      condition.values.some((value) => str(value) === 'false'),
+  );
+}
