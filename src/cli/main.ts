@@ -9,9 +9,8 @@ import { SEVERITIES } from '../diagnostics/finding.js';
 import { VERSION } from '../version.js';
 import { processIo, type Io } from './io.js';
 import { renderFindingsText } from './render/findings-text.js';
+import { UsageError } from './usage-error.js';
 
-/** Raised for a usage problem the user can fix; printed without a stack trace, exit 2. */
-export class UsageError extends Error {}
 
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('ecsform')
@@ -65,6 +64,36 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .action(async (dir: string, options) => {
       const { checkCommand } = await import('./commands/check.js');
       await run(() => checkCommand(io, dir, options))();
+    });
+
+  program
+    .command('cost')
+    .description('estimate the monthly AWS cost of the Terraform under DIR (us-east-1 prices, documented usage assumptions)')
+    .argument('[dir]', 'directory of the Terraform (every module below it)', '.')
+    .option('--usage <file>', 'usage assumptions, YAML or JSON: GB of logs, NAT traffic, LCUs... (see docs/cost.md)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .action(async (dir: string, options) => {
+      const { costCommand } = await import('./commands/cost.js');
+      await run(() => costCommand(io, dir, options))();
+    });
+
+  composeFiles(program.command('diagram').description('print the architecture as a Mermaid flowchart, from the Terraform under DIR or from Compose with -f'))
+    .argument('[dir]', 'directory of the Terraform (not read with -f)', '.')
+    .addOption(new Option('--layout <layout>', 'root module, or reusable module').choices(['root', 'module']))
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'svg']).default('mermaid'))
+    .action(async (dir: string, options) => {
+      const { diagramCommand } = await import('./commands/diagram.js');
+      await run(() => diagramCommand(io, dir, options))();
+    });
+
+  composeFiles(program.command('report').description('write one self-contained HTML page: architecture, resources, monthly cost, findings (and generation decisions with -f)'))
+    .argument('[dir]', 'directory of the Terraform (default with -f: what Compose generates, in memory)')
+    .requiredOption('-o, --out <file>', 'the HTML file to write')
+    .option('--usage <file>', 'usage assumptions for the cost estimate (YAML or JSON)')
+    .addOption(new Option('--layout <layout>', 'root module, or reusable module').choices(['root', 'module']))
+    .action(async (dir: string | undefined, options) => {
+      const { reportCommand } = await import('./commands/report.js');
+      await run(() => reportCommand(io, dir, options))();
     });
 
   program

@@ -1,12 +1,40 @@
 /**
  * Runs the offline verification on what `generate` is about to write, in memory: the same
- * checks as `ecsform check`, so generated code is held to the standard it promises.
+ * checks as `ecsform check`, so generated code is held to the standard it promises. The parsed
+ * modules also give the cost estimate printed in the summary.
  */
+import { estimateCost, type CostEstimate } from '../cost/index.js';
 import type { Finding } from '../diagnostics/finding.js';
+import type { GenerateResult } from '../generate.js';
+import type { SecuritySuppression } from '../security/index.js';
 import { verify } from '../verify/index.js';
 
-export async function verifyGenerated(files: ReadonlyArray<{ path: string; content: string }>): Promise<{ findings: readonly Finding[] }> {
-  const terraform = files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content }));
-  const result = await verify({ files: terraform });
-  return { findings: result.findings };
+export interface GeneratedVerification {
+  /** Undefined when verification was skipped. */
+  readonly findings?: readonly Finding[];
+  readonly cost: CostEstimate;
+}
+
+export async function verifyGenerated(result: GenerateResult, options: { verify: boolean }): Promise<GeneratedVerification> {
+  const terraform = result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content }));
+  // With --no-verify the files are only parsed, for the cost estimate.
+  const verification = await verify({ files: terraform }, options.verify ? { security: { suppressions: suppressionsOf(result) } } : { checks: new Set() });
+  const cost = await estimateCost(verification.modules);
+  return { ...(options.verify ? { findings: verification.findings } : {}), cost };
+}
+
+/**
+ * x-ecsform `suppress` entries as the security rules take them. One that names a Compose service
+ * covers every resource generated for it (`aws_ecs_service.<id>`, `aws_lb_target_group.<id>`...).
+ */
+export function suppressionsOf(result: GenerateResult): SecuritySuppression[] {
+  const addresses = result.plan.module.files.flatMap((f) => f.blocks.filter((b) => b.type === 'resource').map((b) => `${b.labels[0]}.${b.labels[1]}`));
+  return result.model.suppressions.flatMap((s) => {
+    const common = { rule: s.rule, reason: s.reason, at: s.origin.at, path: s.origin.path };
+    if (s.resource) return [{ ...common, resource: s.resource }];
+    if (!s.service) return [common];
+    const id = result.model.services.find((service) => service.name === s.service)?.id;
+    const own = id ? addresses.filter((a) => a.endsWith(`.${id}`) || a.includes(`.${id}_`)) : [];
+    return own.map((resource) => ({ ...common, resource }));
+  });
 }

@@ -47,7 +47,7 @@ export interface EnvironmentResult {
 
 /** A variable's fate before secrets are named. */
 type Classified =
-  | { readonly kind: 'plain'; readonly parts: EnvPart[] }
+  | { readonly kind: 'plain'; readonly parts: EnvPart[]; readonly byChoice?: boolean }
   | { readonly kind: 'secret'; readonly source: SecretSource; readonly identity: string; readonly name?: string; readonly description: string; readonly jsonKey?: string }
   | { readonly kind: 'database'; readonly database: string; readonly jsonKey: 'password' | 'username' }
   | { readonly kind: 'dropped' };
@@ -84,7 +84,7 @@ export function classifyEnvironment(input: EnvironmentInput, ctx: ModelContext):
     const env = byService.get(item.service)!;
     const c = item.classified;
     if (c.kind === 'plain') {
-      env.environment.push({ name: item.variable, value: c.parts, origin: item.origin });
+      env.environment.push({ name: item.variable, value: c.parts, origin: item.origin, ...(c.byChoice ? { plainByChoice: true } : {}) });
       if (c.parts.every((p) => p.kind === 'text')) ctx.decide('mapped', item.origin, `${item.variable} stays a plain value in the task definition's environment (not a secret by name or value).`, item.service);
     }
     else if (c.kind === 'database') {
@@ -127,7 +127,10 @@ function classify(
 
   if (setting !== undefined) {
     if (typeof setting === 'string') {
-      if (setting === 'plain') return { kind: 'plain', parts: rewriteHosts(variable, refs, input, ctx, compose.name) };
+      if (setting === 'plain') {
+        const looksSecret = secretNameMatch(variable.name) !== undefined || (variable.value !== undefined && secretValueMatch(variable.value) !== undefined);
+        return { kind: 'plain', parts: rewriteHosts(variable, refs, input, ctx, compose.name), ...(looksSecret ? { byChoice: true } : {}) };
+      }
       const source: SecretSource = setting === 'secret' ? 'user' : setting;
       return { kind: 'secret', source, identity, description: `marked ${setting} in x-ecsform` };
     }

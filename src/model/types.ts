@@ -228,6 +228,8 @@ export interface PlainEnv {
   readonly name: string;
   readonly value: readonly EnvPart[];
   readonly origin: Origin;
+  /** Marked `plain` in x-ecsform although its name or value looks like a secret. */
+  readonly plainByChoice?: boolean;
 }
 
 export interface SecretEnv {

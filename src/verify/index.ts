@@ -3,7 +3,7 @@
  * hygiene (`verify`), plus the pieces later consumers build on: the module index, the evaluator,
  * and `ecsform:ignore` comments.
  */
-export { verify, CHECK_NAMES, type CheckName, type VerifyInput, type VerifyOptions, type VerifyResult, type VerifyTimings } from './verify.js';
+export { verify, CHECK_NAMES, CORRECTNESS_CHECKS, type CheckName, type VerifyInput, type VerifyOptions, type VerifyResult, type VerifyTimings } from './verify.js';
 export { VERIFY_CODES, type CodeDoc, type VerifyCode } from './codes.js';
 export { formatTerraform } from './format.js';
 export {

@@ -22,6 +22,9 @@ import type { ExprUses } from './expr-references.js';
 export const CHECK_NAMES = ['syntax', 'format', 'schema', 'references', 'hygiene', 'security'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
+/** Everything but the security rules: what Terraform itself would accept or reject. */
+export const CORRECTNESS_CHECKS: ReadonlySet<CheckName> = new Set(CHECK_NAMES.filter((check) => check !== 'security'));
+
 export interface VerifyInput {
   /** Paths relative to the checked root, e.g. `infra/terraform/main.tf`. */
   readonly files: ReadonlyArray<{ readonly path: string; readonly text: string }>;

@@ -60,3 +60,16 @@ export function attributesOf(block: Block): Map<string, Attribute> {
 export async function verifyExample(example: ExampleTerraform): Promise<VerifyResult> {
   return verify({ files: [...example.files].map(([path, text]) => ({ path, text })) });
 }
+
+/**
+ * What `ecsform check` reports that no `ecsform:ignore` comment explains: nothing Terraform would
+ * reject, nothing high or critical, and exactly the listed lower findings (the honest gaps of the
+ * example, shown to the reviewer rather than suppressed).
+ */
+export async function assertCheckOutcome(example: ExampleTerraform, acceptedLowerFindings: readonly string[]): Promise<void> {
+  const { findings } = await verifyExample(example);
+  const open = findings.filter((f) => !f.suppressed && f.severity !== 'info');
+  const describe = (f: (typeof open)[number]) => `${f.code} ${f.file}:${f.line} ${f.message}`;
+  assert.deepEqual(open.filter((f) => f.severity === 'error' || f.severity === 'critical' || f.severity === 'high').map(describe), []);
+  assert.deepEqual(open.map((f) => f.code).sort(), [...acceptedLowerFindings].sort(), open.map(describe).join('\n'));
+}

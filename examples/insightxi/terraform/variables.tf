@@ -138,5 +138,5 @@ variable "certificate_arn" {
 variable "alb_deletion_protection" {
   description = "Refuse to delete the ALB until this is turned off."
   type        = bool
-  default     = false
+  default     = true
 }

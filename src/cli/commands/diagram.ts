@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { InputError } from '../../diagnostics/errors.js';
 import { diagramFromModel, diagramFromModules, renderMermaid, renderSvg, type ArchitectureDiagram } from '../../diagram/index.js';
 import type { Io } from '../io.js';
-import { readTerraformDirectory } from './cost.js';
+import { readTerraformDirectory } from '../terraform-directory.js';
 import { loadAndGenerate, type GenerateCommandOptions } from './generate.js';
 
 export interface DiagramCommandOptions extends Pick<GenerateCommandOptions, 'file' | 'profile' | 'projectName' | 'layout'> {

@@ -12,7 +12,8 @@ import { composeInput } from '../compose-input.js';
 import { applyChanges, planChanges, type PlannedChange } from '../output-files.js';
 import { countBySeverity, renderFindingsText } from '../render/findings-text.js';
 import type { Io } from '../io.js';
-import { verifyGenerated } from '../verify-generated.js';
+import { verifyGenerated, type GeneratedVerification } from '../verify-generated.js';
+import { costSummaryLine } from '../../cost/index.js';
 import { summarise } from '../summary.js';
 
 export interface GenerateCommandOptions {
@@ -62,13 +63,13 @@ export async function generateCommand(io: Io, options: GenerateCommandOptions): 
     return 1;
   }
 
-  const verification = options.verify === false ? undefined : await verifyGenerated(files);
+  const verification = await verifyGenerated(result, { verify: options.verify !== false });
   const conflicts = changes.filter((c) => c.kind === 'conflict');
   if (options.format === 'json') {
-    io.out(`${JSON.stringify({ root: io.display(root), changes, warnings, verification: verification?.findings ?? null, summary: summarise(result) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ root: io.display(root), changes, warnings, verification: verification.findings ?? null, monthlyCostUsd: verification.cost.totalMonthlyUsd, summary: summarise(result) }, null, 2)}\n`);
   } else {
     if (warnings.length > 0) io.err(renderFindingsText(warnings));
-    io.out(summaryText(io, result, root, changes, verification?.findings, options.dryRun ?? false));
+    io.out(summaryText(io, result, root, changes, verification, options.dryRun ?? false));
   }
   if (conflicts.length > 0) {
     throw new InputError(
@@ -82,15 +83,21 @@ export async function generateCommand(io: Io, options: GenerateCommandOptions): 
     );
   }
   if (!options.dryRun) applyChanges(root, files, changes);
-  const failed = verification?.findings.filter((f: Finding) => f.severity === 'error' || f.severity === 'critical' || f.severity === 'high') ?? [];
+  const failed = (verification.findings ?? []).filter((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'critical' || f.severity === 'high'));
   return failed.length > 0 ? 1 : 0;
+}
+
+function suppressedCount(findings: readonly Finding[]): string {
+  const suppressed = findings.filter((f) => f.suppressed).length;
+  return suppressed > 0 ? ` (${suppressed} deliberate exceptions, each explained in an ecsform:ignore comment)` : '';
 }
 
 function describeChanges(changes: readonly PlannedChange[]): string {
   return changes.map((c) => `  ${c.kind.padEnd(9)} ${c.path}${c.reason ? ` (${c.reason})` : ''}\n`).join('');
 }
 
-function summaryText(io: Io, result: GenerateResult, root: string, changes: readonly PlannedChange[], findings: readonly Finding[] | undefined, dryRun: boolean): string {
+function summaryText(io: Io, result: GenerateResult, root: string, changes: readonly PlannedChange[], verification: GeneratedVerification, dryRun: boolean): string {
+  const findings = verification.findings;
   const summary = summarise(result);
   const { project } = result.model;
   const lines: string[] = [];
@@ -101,7 +108,8 @@ function summaryText(io: Io, result: GenerateResult, root: string, changes: read
   lines.push(`  secrets:   ${summary.secrets}`);
   const top = summary.resourcesByType.slice(0, 6).map(([type, n]) => `${n} ${type}`);
   lines.push(`  resources: ${summary.resourceCount} blocks of ${summary.resourcesByType.length} types (${top.join(', ')}${summary.resourcesByType.length > top.length ? ', ...' : ''})`);
-  if (findings) lines.push(`  verified:  syntax, format, AWS provider schema, references, hygiene, security: ${countBySeverity(findings)}`);
+  if (findings) lines.push(`  verified:  syntax, format, AWS provider schema, references, hygiene, security: ${countBySeverity(findings)}${suppressedCount(findings)}`);
+  lines.push(`  cost:      ${costSummaryLine(verification.cost)}`);
   const counts = new Map<string, number>();
   for (const c of changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
   lines.push(`  ${dryRun ? 'would write' : 'wrote'}:     ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);

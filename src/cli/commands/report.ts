@@ -15,7 +15,8 @@ import { verify, type ModuleIndex } from '../../verify/index.js';
 import { VERSION } from '../../version.js';
 import type { Io } from '../io.js';
 import { writeAtomically } from '../output-files.js';
-import { readTerraformDirectory, readUsage, withDisplayPaths } from './cost.js';
+import { readTerraformDirectory } from '../terraform-directory.js';
+import { readUsage, withDisplayPaths } from './cost.js';
 import { loadAndGenerate, type GenerateCommandOptions, type LoadedGeneration } from './generate.js';
 
 export interface ReportCommandOptions extends Pick<GenerateCommandOptions, 'file' | 'profile' | 'projectName' | 'layout'> {

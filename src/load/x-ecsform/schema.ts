@@ -205,7 +205,7 @@ const loadBalancer = z.strictObject({
   domain_name: z.string().optional().describe('Public domain name of the application (used for host routes and `value_from: domain_name`).'),
   ssl_policy: z.string().default('ELBSecurityPolicy-TLS13-1-2-2021-06').describe('TLS policy of the HTTPS listener.'),
   idle_timeout_seconds: z.number().int().min(1).max(4000).default(60).describe('ALB idle timeout.'),
-  deletion_protection: z.boolean().default(false).describe('Protect the ALB from deletion.'),
+  deletion_protection: z.boolean().default(true).describe('Protect the ALB from deletion (turn off to let `terraform destroy` remove it).'),
   access_logs: z.boolean().default(true).describe('Write ALB access logs to a created S3 bucket.'),
   existing: z
     .enum(['listener', 'target-group'])

@@ -13,6 +13,7 @@ import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, ROLE_VARIABLES, type RoleKind }
 import { chunkStatements, IAM_POLICY_LIMITS, type Placeholder, type StatementSpec } from '../../ci/iam-statement.js';
 import { placeholderFiller, statementBlock, type Filler } from '../../ci/policy-hcl.js';
 import { deployRolePolicies, planRolePolicy, publishRolePolicy, type DeployPolicies, type RolePolicyInputs } from '../../ci/role-policies.js';
+import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import type { ClusterRefs } from './cluster.js';
@@ -166,9 +167,21 @@ function terraformPolicies(ctx: PlanContext, statements: readonly StatementSpec[
   ];
 }
 
+/**
+ * Suppressions for the deliberate wide grants. A statement whose actions only exist on "*" needs
+ * none (the rule knows them); a service-wide action (`ecs:*`) is what applying a stack of that
+ * service takes, and its statement is limited to the stack's names where AWS allows.
+ */
 function wildcardComment(statements: readonly StatementSpec[]): string[] | undefined {
-  const reasons = statements.filter((s) => s.wideBecause).map((s) => `${s.sid}: ${s.wideBecause}`);
-  return reasons.length > 0 ? [`ecsform:ignore IAM_WILDCARD_RESOURCE ${reasons.join('; ')}.`] : undefined;
+  const reasons = statements
+    .filter((s) => s.wideBecause && s.resources.includes('*') && !s.actions.every((a) => onlyWorksOnAnyResource(a)))
+    .map((s) => `${s.sid}: ${s.wideBecause}`);
+  const serviceWide = [...new Set(statements.flatMap((s) => s.actions.filter((a) => /^[a-z0-9-]+:\*$/.test(a))))].sort();
+  const comments = [
+    ...(reasons.length > 0 ? [`ecsform:ignore IAM_WILDCARD_RESOURCE ${reasons.join('; ')}.`] : []),
+    ...(serviceWide.length > 0 ? [`ecsform:ignore IAM_SERVICE_WILDCARD_ACTION terraform apply creates, updates and deletes every kind of resource of ${serviceWide.join(', ')} this stack has; those statements are limited to the stack's names.`] : []),
+  ];
+  return comments.length > 0 ? comments : undefined;
 }
 
 /** What `{partition}`, `{account}`... stand for in this stack. */

@@ -5,6 +5,7 @@
  */
 import type { Expr } from '../../hcl/ast.js';
 import { attr, binary, block, call, cond, dynamic, num, ref, str, tmpl, tuple, type BodyInput } from '../../hcl/build.js';
+import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 
@@ -56,7 +57,7 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
     'iam',
     [
       block('resource', ['aws_iam_role', 'ecs_execution'], [attr('name', ctx.name('ecs-execution')), attr('assume_role_policy', ref(`${assume}.json`)), ctx.tags()]),
-      block('resource', ['aws_iam_role_policy', 'ecs_execution'], [attr('name', 'task-execution'), attr('role', ref('aws_iam_role.ecs_execution.id')), attr('policy', ref(`${executionPolicy}.json`))], ['ecsform:ignore IAM_WILDCARD_RESOURCE ecr:GetAuthorizationToken does not support resource-level permissions; every other statement is scoped to this stack.']),
+      block('resource', ['aws_iam_role_policy', 'ecs_execution'], [attr('name', 'task-execution'), attr('role', ref('aws_iam_role.ecs_execution.id')), attr('policy', ref(`${executionPolicy}.json`))], 'Scoped to this stack\'s repositories, log groups and secrets; ecr:GetAuthorizationToken has no resource-level permissions, so it is granted on "*".'),
       ctx.model.iam.managedExecutionPolicy
         ? block('resource', ['aws_iam_role_policy_attachment', 'ecs_execution_managed'], [attr('role', ref('aws_iam_role.ecs_execution.name')), attr('policy_arn', tmpl`arn:${ref(`${ctx.data('aws_partition', 'current')}.partition`)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`)], [
             'ecsform:ignore IAM_MANAGED_POLICY x-ecsform.iam.managed_execution_policy asks for the AWS-managed policy as well; its actions are the ones the scoped policy above grants.',
@@ -69,11 +70,11 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
   const taskStatements: BodyInput[] = [];
   const wildcards: string[] = [];
   if (inputs.anyExec) {
+    // The ssmmessages actions only exist on "*"; the security rules know that and stay silent.
     taskStatements.push(statement('EcsExecSessions', ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'], ['*']));
-    wildcards.push('ssmmessages actions (ECS Exec) do not support resource-level permissions');
     if (inputs.execLogGroupArn) {
       taskStatements.push(statement('EcsExecFindLogGroup', ['logs:DescribeLogGroups'], ['*']));
-      wildcards.push('logs:DescribeLogGroups does not support resource-level permissions');
+      if (!onlyWorksOnAnyResource('logs:DescribeLogGroups')) wildcards.push('logs:DescribeLogGroups lists every group: ECS Exec looks its session log group up by name');
       taskStatements.push(statement('EcsExecWriteSessionLogs', ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'], [tmpl`${inputs.execLogGroupArn}:*`]));
     }
   }

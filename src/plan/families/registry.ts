@@ -89,7 +89,7 @@ function planCreated(ctx: PlanContext, created: readonly Repository[]): void {
         block('image_scanning_configuration', [], [attr('scan_on_push', registry.scanOnPush)]),
         block('encryption_configuration', [], [attr('encryption_type', 'KMS'), cmk ? attr('kms_key', ref('aws_kms_key.main.arn')) : undefined]),
         ctx.tags(),
-      ], repositoryExceptions(registry.immutableTags, registry.scanOnPush)),
+      ], repositoryExceptions(registry.immutableTags, registry.scanOnPush, cmk)),
       block('resource', ['aws_ecr_lifecycle_policy', 'services'], [
         attr('for_each', ref('aws_ecr_repository.services')),
         attr('repository', ref('each.value.name')),
@@ -130,8 +130,9 @@ function repositoryNames(ctx: PlanContext, created: readonly Repository[]): Expr
 }
 
 /** Settings the user turned off on purpose are written down where a reviewer sees them. */
-function repositoryExceptions(immutable: boolean, scan: boolean): string[] | undefined {
+function repositoryExceptions(immutable: boolean, scan: boolean, cmk: boolean): string[] | undefined {
   const comments = [
+    cmk ? undefined : 'ecsform:ignore ECR_CMK Encrypted with the AWS-managed ECR key; set x-ecsform.kms: true for a customer-managed key.',
     immutable ? undefined : 'ecsform:ignore ECR_IMMUTABLE_TAGS Tags are mutable because x-ecsform.registry.immutable_tags is false.',
     scan ? undefined : 'ecsform:ignore ECR_SCAN_ON_PUSH Images are not scanned on push because x-ecsform.registry.scan_on_push is false.',
   ].filter((c): c is string => c !== undefined);

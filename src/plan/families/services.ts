@@ -50,9 +50,12 @@ function taskDefinition(ctx: PlanContext, service: Service, knobs: ServiceKnobs,
     secretArnOf: inputs.secrets.arnOf,
     envPart: inputs.envPart,
   });
-  const comments = service.readonlyRootFilesystem
-    ? undefined
-    : [`ecsform:ignore ECS_READONLY_ROOT_FILESYSTEM Compose service ${service.name} does not set read_only: true, so the image may write to its filesystem; set it (with tmpfs for scratch paths) to harden.`];
+  const comments = [
+    ...(service.readonlyRootFilesystem
+      ? []
+      : [`ecsform:ignore ECS_READONLY_ROOT_FILESYSTEM Compose service ${service.name} does not set read_only: true, so the image may write to its filesystem; set it (with tmpfs for scratch paths) to harden.`]),
+    ...service.environment.filter((e) => e.plainByChoice).map((e) => `ecsform:ignore ECS_ENV_SECRET ${e.name} looks like a secret but is marked plain in x-ecsform.env, so it stays in the task definition.`),
+  ];
   return block(
     'resource',
     ['aws_ecs_task_definition', service.id],
@@ -85,7 +88,7 @@ function taskDefinition(ctx: PlanContext, service: Service, knobs: ServiceKnobs,
         ? block('lifecycle', [], [block('precondition', [], [attr('condition', fargatePairCondition(knobs.cpu, knobs.memory)), attr('error_message', str(FARGATE_PAIR_MESSAGE))])])
         : undefined,
     ],
-    comments,
+    comments.length > 0 ? comments : undefined,
   );
 }
 

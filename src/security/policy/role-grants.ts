@@ -9,7 +9,7 @@ import type { ResourceDecl } from '../../verify/index.js';
 import type { BlockView, ResourceInstance } from '../block-view.js';
 import type { ModuleView } from '../module-view.js';
 import { str, UNKNOWN, type Read } from '../read.js';
-import { actionMatches } from './actions.js';
+import { actionMatches } from '../../aws/iam-actions.js';
 import { allows } from './identity-policies.js';
 import { awsManagedPolicyName, knownManagedPolicyActions } from './managed-policies.js';
 import { readPolicy } from './read-policy.js';

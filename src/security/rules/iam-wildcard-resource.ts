@@ -1,4 +1,4 @@
-import { onlyWorksOnAnyResource } from '../policy/actions.js';
+import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
 import { str, UNKNOWN } from '../read.js';
 import { defineRule } from '../rule.js';

@@ -88,7 +88,7 @@ resource "aws_iam_role" "ecs_execution" {
   tags               = local.tags
 }
 
-# ecsform:ignore IAM_WILDCARD_RESOURCE ecr:GetAuthorizationToken does not support resource-level permissions; every other statement is scoped to this stack.
+# Scoped to this stack's repositories, log groups and secrets; ecr:GetAuthorizationToken has no resource-level permissions, so it is granted on "*".
 resource "aws_iam_role_policy" "ecs_execution" {
   name   = "task-execution"
   role   = aws_iam_role.ecs_execution.id
@@ -313,7 +313,6 @@ resource "aws_iam_role" "github_publish" {
   tags               = local.tags
 }
 
-# ecsform:ignore IAM_WILDCARD_RESOURCE EcrLogin: ecr:GetAuthorizationToken does not support resource-level permissions.
 resource "aws_iam_role_policy" "github_publish" {
   name   = "push-images-upload-sites"
   role   = aws_iam_role.github_publish.id
@@ -716,7 +715,8 @@ resource "aws_iam_role_policy" "github_deploy" {
   policy = data.aws_iam_policy_document.github_deploy.json
 }
 
-# ecsform:ignore IAM_WILDCARD_RESOURCE ReadStackMetadata: Describe/List/Get of metadata, needed to refresh the state; most do not support resource-level permissions and none returns data (no s3:GetObject, no secretsmanager:GetSecretValue, no kms:Decrypt); NetworkWrite: VPC resources are addressed by IDs AWS generates, so they are scoped to this account and region and the actions to what the stack declares (no RunInstances, peering or transit gateways); EcsRegisterTaskDefinitions: ECS authorizes CreateCluster and (de)registering task definitions without a resource ARN; CdnWrite: CloudFront distributions and policies are addressed by IDs AWS generates, so they are scoped to this account and the actions to what the stack declares; DiscoveryManage: Cloud Map namespaces and services are addressed by IDs AWS generates, so they are scoped to this account and region and the actions to what the stack declares; DiscoveryHostedZone: route53:CreateHostedZone has no resource until the zone exists; KmsGrantsForServices: services encrypting this stack's data create grants on keys addressed by generated IDs; kms:ViaService limits the grants to those services.
+# ecsform:ignore IAM_WILDCARD_RESOURCE ReadStackMetadata: Describe/List/Get of metadata, needed to refresh the state; most do not support resource-level permissions and none returns data (no s3:GetObject, no secretsmanager:GetSecretValue, no kms:Decrypt); EcsRegisterTaskDefinitions: ECS authorizes CreateCluster and (de)registering task definitions without a resource ARN; DiscoveryHostedZone: route53:CreateHostedZone has no resource until the zone exists.
+# ecsform:ignore IAM_SERVICE_WILDCARD_ACTION terraform apply creates, updates and deletes every kind of resource of ecr:*, ecs:*, elasticloadbalancing:*, rds:* this stack has; those statements are limited to the stack's names.
 resource "aws_iam_policy" "github_terraform" {
   for_each = {
     "1" = data.aws_iam_policy_document.github_terraform_1.json

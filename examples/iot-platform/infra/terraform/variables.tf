@@ -160,7 +160,7 @@ variable "certificate_arn" {
 variable "alb_deletion_protection" {
   description = "Refuse to delete the ALB until this is turned off."
   type        = bool
-  default     = false
+  default     = true
 }
 
 variable "db_instance_class" {

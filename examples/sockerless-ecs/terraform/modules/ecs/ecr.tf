@@ -4,6 +4,7 @@
 ###############################################################################
 # ECR repositories for the services built from source
 ###############################################################################
+# ecsform:ignore ECR_CMK Encrypted with the AWS-managed ECR key; set x-ecsform.kms: true for a customer-managed key.
 resource "aws_ecr_repository" "services" {
   for_each = var.create_ecr_repositories ? toset(["agent"]) : toset([])
 

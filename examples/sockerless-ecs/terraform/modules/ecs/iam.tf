@@ -52,7 +52,7 @@ resource "aws_iam_role" "ecs_execution" {
   tags               = local.tags
 }
 
-# ecsform:ignore IAM_WILDCARD_RESOURCE ecr:GetAuthorizationToken does not support resource-level permissions; every other statement is scoped to this stack.
+# Scoped to this stack's repositories, log groups and secrets; ecr:GetAuthorizationToken has no resource-level permissions, so it is granted on "*".
 resource "aws_iam_role_policy" "ecs_execution" {
   name   = "task-execution"
   role   = aws_iam_role.ecs_execution.id

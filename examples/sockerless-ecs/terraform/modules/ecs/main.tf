@@ -145,6 +145,7 @@ data "aws_iam_policy_document" "flow_logs_write" {
 ###############################################################################
 # Flow logs
 ###############################################################################
+# ecsform:ignore LOGS_CMK Log events are encrypted with a CloudWatch Logs-managed key; set x-ecsform.kms: true for a customer-managed key.
 resource "aws_cloudwatch_log_group" "flow_logs" {
   name              = "/vpc/${local.name_prefix}/flow-logs"
   retention_in_days = var.log_retention_days

@@ -1,4 +1,8 @@
-/** IAM action patterns: matching with `*` and `?`, and actions that only work on `"*"`. */
+/**
+ * IAM action patterns: matching with `*` and `?`, and actions that only work on `"*"`. Shared by
+ * the generator (which writes a suppression only where a wildcard is truly needed) and the
+ * security rules (which flag the rest).
+ */
 
 /** True when the IAM pattern (`s3:Get*`, `*`) matches `action`; IAM compares case-insensitively. */
 export function actionMatches(pattern: string, action: string): boolean {
