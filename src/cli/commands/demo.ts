@@ -3,7 +3,7 @@
  * own, so the committed example is never touched) and prints the summary.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../io.js';
 import { generateCommand } from './generate.js';
@@ -15,6 +15,14 @@ export async function demoCommand(io: Io): Promise<number> {
   const out = resolve(io.cwd, 'out/iot-platform');
   io.out(`Generating the IoT platform example (${io.display(compose)}) into ${io.display(out)}\n\n`);
   const code = await generateCommand(io, { file: [compose], out, verify: true, format: 'text' });
-  io.out(`\nOpen ${io.display(out)} to read the Terraform; \`ecsform explain -f ${io.display(compose)}\` shows every decision.\n`);
+  io.out(
+    [
+      '',
+      `Next: read ${io.display(out)}, or`,
+      `  npx ecsform explain -f ${io.display(compose)}           every decision, from Compose line to Terraform line`,
+      `  npx ecsform report ${io.display(join(out, 'infra/terraform'))} -o out/report.html   the architecture, cost and findings on one page`,
+      '',
+    ].join('\n'),
+  );
   return code;
 }
