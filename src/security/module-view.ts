@@ -12,6 +12,7 @@ import { referencedAddresses, usesEach } from './references.js';
 export class ModuleView {
   private readonly byType = new Map<string, ResourceDecl[]>();
   private readonly instanceCache = new Map<string, readonly ResourceInstance[]>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(readonly index: ModuleIndex) {
     for (const decl of index.resources.values()) {
@@ -38,6 +39,18 @@ export class ModuleView {
     const instances = expandInstances(decl, this.index).map(({ key, scope }) => new ResourceInstance(decl, this.index, key, scope));
     this.instanceCache.set(decl.address, instances);
     return instances;
+  }
+
+  /**
+   * Computes a value once per view. Several rules ask the same question of many resources
+   * ("what does this role allow?"); without this, stacks of hundreds of services read the same
+   * policy documents hundreds of times.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
   /** The single resource or data source an expression refers to, e.g. `aws_iam_role.x.arn`. */

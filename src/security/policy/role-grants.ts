@@ -16,6 +16,10 @@ import { readPolicy } from './read-policy.js';
 import type { PolicyDocument } from './statement.js';
 
 export function roleAllows(role: ResourceDecl, action: string, view: ModuleView): Read<boolean> {
+  return view.memo(`roleAllows|${role.address}|${action}`, () => computeRoleAllows(role, action, view));
+}
+
+function computeRoleAllows(role: ResourceDecl, action: string, view: ModuleView): Read<boolean> {
   const instance = view.instancesOf(role)[0];
   if (!instance) return UNKNOWN;
   const answers: Read<boolean>[] = [];
