@@ -10,9 +10,9 @@ export function renderFindingsText(findings: readonly Finding[], options: { show
 }
 
 function renderOne(finding: Finding): string {
-  const where = finding.file ? `${finding.file}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}` : '(no file)';
+  const where = finding.file ? `${finding.file}${finding.line ? `:${finding.line}${finding.column ? `:${finding.column}` : ''}` : ''}  ` : '';
   const suppressed = finding.suppressed ? ` (suppressed: ${finding.suppressed.reason})` : '';
-  let text = `${where}  ${finding.severity}  ${finding.code}  ${finding.message}${suppressed}\n`;
+  let text = `${where}${finding.severity}  ${finding.code}  ${finding.message}${suppressed}\n`;
   if (finding.hint) text += `    hint: ${finding.hint}\n`;
   return text;
 }
