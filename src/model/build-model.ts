@@ -158,6 +158,7 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
             idleTimeoutSeconds: settings.load_balancer.idle_timeout_seconds,
             deletionProtection: settings.load_balancer.deletion_protection,
             accessLogs: settings.load_balancer.access_logs,
+            ...(settings.load_balancer.waf ? { waf: { rateLimit: settings.load_balancer.waf_rate_limit } } : {}),
             services: webServices,
           },
         }

@@ -323,6 +323,8 @@ export interface LoadBalancer {
   readonly idleTimeoutSeconds: number;
   readonly deletionProtection: boolean;
   readonly accessLogs: boolean;
+  /** A WAFv2 web ACL with AWS managed rules and a per-IP rate limit, or none. */
+  readonly waf?: { readonly rateLimit: number };
   /** Web services in listener-rule order. */
   readonly services: readonly string[];
 }

@@ -25,6 +25,7 @@ import { planSecurityGroups } from './families/security-groups.js';
 import { planServices } from './families/services.js';
 import { planStaticSites } from './families/static-site.js';
 import { planStorage } from './families/storage.js';
+import { planWaf } from './families/waf.js';
 import { fileFor } from './layout.js';
 
 export interface Plan {
@@ -49,6 +50,7 @@ export function planTerraform(model: AppModel): Plan {
   const discovery = planDiscovery(ctx, network);
   planSecurityGroups(ctx, network);
   const loadBalancers = planLoadBalancers(ctx, network);
+  planWaf(ctx);
   const iam = planIam(ctx, {
     repositoryArns: registry.switchableArns ?? model.repositories.map((r) => registry.arnOf(r.id)),
     logGroupArns: logs.arns,

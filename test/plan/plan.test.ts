@@ -68,3 +68,25 @@ volumes:
 
   test('it verifies against the provider schema', () => verifies(result));
 });
+
+describe('WAF in front of the ALB', () => {
+  const result = generateFrom(`x-ecsform:
+  load_balancer: { waf: true, waf_rate_limit: 500 }
+services:
+  web: { image: "example/web:1", ports: ["80:8080"] }
+`);
+
+  test('managed rule groups, a per-IP rate limit, and the association with the ALB', () => {
+    const acl = resource(result, 'aws_wafv2_web_acl', 'alb');
+    assert.equal(attrText(acl, 'scope'), '"REGIONAL"');
+    const rules = nestedBlocks(acl, 'rule').map((r) => attrText(r, 'name'));
+    assert.deepEqual(rules, ['"AWSManagedRulesCommonRuleSet"', '"AWSManagedRulesKnownBadInputsRuleSet"', '"AWSManagedRulesAmazonIpReputationList"', '"rate-limit-per-ip"']);
+    assert.equal(attrText(resource(result, 'aws_wafv2_web_acl_association', 'alb'), 'resource_arn'), 'aws_lb.main.arn');
+  });
+
+  test('it verifies, and the security rules no longer report the ALB as unprotected', async () => {
+    await verifies(result);
+    const { findings } = await verify({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
+    assert.equal(findings.filter((f) => f.code === 'LB_WAF').length, 0);
+  });
+});

@@ -207,6 +207,11 @@ const loadBalancer = z.strictObject({
   idle_timeout_seconds: z.number().int().min(1).max(4000).default(60).describe('ALB idle timeout.'),
   deletion_protection: z.boolean().default(true).describe('Protect the ALB from deletion (turn off to let `terraform destroy` remove it).'),
   access_logs: z.boolean().default(true).describe('Write ALB access logs to a created S3 bucket.'),
+  waf: z
+    .boolean()
+    .default(false)
+    .describe('Put a WAFv2 web ACL in front of the ALB: AWS managed rules (common, known bad inputs, IP reputation) and a per-IP rate limit. About $5 a month plus $1 per rule group and $0.60 per million requests.'),
+  waf_rate_limit: z.number().int().min(10).max(2000000000).default(2000).describe('Requests per IP per 5 minutes before the WAF blocks it.'),
   existing: z
     .enum(['listener', 'target-group'])
     .optional()
