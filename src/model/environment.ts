@@ -9,7 +9,7 @@ import type { ModelContext } from './context.js';
 import type { DatabaseInfo } from './databases.js';
 import { findHostReferences } from './hostnames.js';
 import { envFromName, kebabFromEnv, terraformId } from './names.js';
-import { secretNameMatch, secretValueMatch, urlHasPassword } from './secret-patterns.js';
+import { isConnectionStringName, secretNameMatch, secretValueMatch, splitNameWords, urlHasPassword } from './secret-patterns.js';
 import type { EnvPart, Origin, PlainEnv, Secret, SecretEnv, SecretSource } from './types.js';
 
 export interface ExternalSystem {
@@ -119,7 +119,8 @@ function classify(
   const value = variable.value ?? '';
   const origin: Origin = { at: variable.at, path: variable.path };
   const identity = variable.interpolated.length > 0 ? `var:${[...variable.interpolated].sort().join(',')}` : `literal:${value}`;
-  const refs = findHostReferences(value, hosts);
+  // A service naming itself (`WORDPRESS_DB_NAME=wordpress`) is not reaching itself over the network.
+  const refs = findHostReferences(value, hosts, variable.name).filter((r) => r.host !== compose.name);
   for (const ref of refs) {
     if (input.services.has(ref.host) && ref.host !== compose.name) result.references.add(ref.host);
     if (input.databases.has(ref.host)) result.databases.add(ref.host);
@@ -128,7 +129,7 @@ function classify(
   if (setting !== undefined) {
     if (typeof setting === 'string') {
       if (setting === 'plain') {
-        const looksSecret = secretNameMatch(variable.name) !== undefined || (variable.value !== undefined && secretValueMatch(variable.value) !== undefined);
+        const looksSecret = secretNameMatch(variable.name, variable.value) !== undefined || (variable.value !== undefined && secretValueMatch(variable.value) !== undefined);
         return { kind: 'plain', parts: rewriteHosts(variable, refs, input, ctx, compose.name), ...(looksSecret ? { byChoice: true } : {}) };
       }
       const source: SecretSource = setting === 'secret' ? 'user' : setting;
@@ -158,10 +159,13 @@ function classify(
     };
   }
 
+  // The name decides the role first: Compose files often give the user, the database and the
+  // password one value (`wordpress`), and only a password-like name may take the password.
   for (const [dbName, info] of input.databases) {
-    if (matchesPassword(variable, info)) return { kind: 'database', database: dbName, jsonKey: 'password' };
     const talksToDb = result.databases.has(dbName) || compose.dependsOn.some((d) => d.service === dbName);
-    if (talksToDb && /user/i.test(variable.name) && value === info.database.username) return { kind: 'database', database: dbName, jsonKey: 'username' };
+    const role = credentialRole(variable.name);
+    if (talksToDb && role === 'user' && value === info.database.username) return { kind: 'database', database: dbName, jsonKey: 'username' };
+    if (role === 'password' && matchesPassword(variable, info)) return { kind: 'database', database: dbName, jsonKey: 'password' };
   }
 
   const dbRef = refs.find((r) => input.databases.has(r.host));
@@ -176,13 +180,16 @@ function classify(
     return { kind: 'secret', source: 'user', identity, description: `connection string for ${dbRef.host} (RDS)` };
   }
 
-  const byName = secretNameMatch(variable.name);
+  const byName = secretNameMatch(variable.name, variable.value);
   if (byName) return { kind: 'secret', source: 'user', identity, description: `name contains "${byName}"` };
+  if (value === '' && isConnectionStringName(variable.name)) {
+    return { kind: 'secret', source: 'user', identity, description: 'a connection string left empty in Compose, so it is set per environment and usually carries credentials' };
+  }
   const byValue = variable.value !== undefined ? secretValueMatch(variable.value) : undefined;
   if (byValue) return { kind: 'secret', source: 'user', identity, description: VALUE_REASONS[byValue] };
 
-  if (variable.value === undefined) {
-    ctx.warn('HOSTNAME_UNRESOLVED', `${compose.name}: ${variable.name} has no value (it is taken from the shell when Compose runs) and was not set when generating.`, origin, `Export ${variable.name} before generating, or give it a value in the Compose file.`);
+  if (variable.value === undefined || (value === '' && variable.interpolated.length > 0)) {
+    ctx.warn('ENV_NO_VALUE', `${compose.name}: ${variable.name} has no value when generating (${variable.value === undefined ? 'it is taken from the shell when Compose runs' : `\${${variable.interpolated.join('}, ${')}} is unset`}), so it is empty on AWS.`, origin, `Export it before generating, give it a value in the Compose file, or mark it in x-ecsform.env (secret, external, or { variable: name }).`, 'medium');
   }
   return { kind: 'plain', parts: rewriteHosts(variable, refs, input, ctx, compose.name) };
 }
@@ -193,6 +200,13 @@ const VALUE_REASONS = {
   'private-key': 'the value is a private key',
   'high-entropy': 'the value looks random (high entropy)',
 } as const;
+
+/** What a variable holds, judging by its name: a user name, a password, or neither. */
+function credentialRole(name: string): 'user' | 'password' | undefined {
+  const words = splitNameWords(name);
+  if (words.some((w) => ['user', 'username', 'login'].includes(w))) return 'user';
+  return secretNameMatch(name) ? 'password' : undefined;
+}
 
 function matchesPassword(variable: EnvVar, info: DatabaseInfo): boolean {
   const { interpolated, literal } = info.password;
@@ -213,6 +227,8 @@ function rewriteHosts(variable: EnvVar, refs: ReturnType<typeof findHostReferenc
       parts.push({ kind: 'database-address', database: ref.host });
       cursor = ref.end;
       ctx.decide('rewritten', origin, `Host ${ref.host} in ${variable.name} becomes the RDS endpoint address of ${ref.host}.`, serviceName);
+    } else if (input.services.has(ref.host) && !hasPorts(input.services.get(ref.host)!.compose)) {
+      ctx.warn('HOSTNAME_UNRESOLVED', `${serviceName}: ${variable.name} reaches ${ref.host} by name, but ${ref.host} declares no ports, so it gets no address or security group rule.`, origin, `Add \`expose: ["<port>"]\` to ${ref.host} with the port it listens on.`, 'medium');
     } else if (input.services.has(ref.host) && input.discoveryMode === 'cloud-map') {
       const name = input.services.get(ref.host)!.ext.discovery_name ?? ref.host;
       text(`${value.slice(cursor, ref.start)}${name}.`);
@@ -227,6 +243,10 @@ function rewriteHosts(variable: EnvVar, refs: ReturnType<typeof findHostReferenc
   }
   text(value.slice(cursor));
   return parts;
+}
+
+function hasPorts(compose: ComposeService): boolean {
+  return compose.ports.length > 0 || compose.expose.length > 0;
 }
 
 /** Variables `X_FILE=/run/secrets/<name>` whose secret the service mounts: they become `X`. */

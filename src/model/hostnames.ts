@@ -15,7 +15,15 @@ export interface HostReference {
 
 const URL_AUTHORITY = /^((?:jdbc:)?[a-z][a-z0-9+.-]*:\/\/)(?:[^@/?#\s]*@)?([^/?#\s]*)/i;
 
-export function findHostReferences(value: string, hosts: ReadonlySet<string>): HostReference[] {
+/** Words in a variable name that say its value is an address (`DB_HOST`, `KAFKA_BROKERS`). */
+const ADDRESS_WORDS = /(^|_)(HOSTS?|HOSTNAMES?|ADDR|ADDRESS|ADDRESSES|SERVERS?|ENDPOINTS?|BROKERS?|URLS?|URIS?|DSN|NODES?|UPSTREAMS?|BACKENDS?|PEERS?|SEEDS?|TARGETS?|PROXY|REMOTE|CLUSTER)(_|$)/i;
+
+/**
+ * `name` is the variable's name: a bare word (`db`) only counts as a host when the name says the
+ * value is an address, so `POSTGRES_DB=app` is not a reference to a service called `app`. A URL
+ * or a `host:port` counts whatever the name.
+ */
+export function findHostReferences(value: string, hosts: ReadonlySet<string>, name?: string): HostReference[] {
   const url = URL_AUTHORITY.exec(value);
   if (url) {
     const authority = url[2] ?? '';
@@ -23,8 +31,10 @@ export function findHostReferences(value: string, hosts: ReadonlySet<string>): H
     return hostsInList(authority, authorityStart, hosts);
   }
   // `host`, `host:port` or a comma-separated list of them (words separated by spaces are prose).
-  if (/^[\w.-]+(:\d+)?(\s*,\s*[\w.-]+(:\d+)?)*$/.test(value.trim())) return hostsInList(value, 0, hosts);
-  return [];
+  if (!/^[\w.-]+(:\d+)?(\s*,\s*[\w.-]+(:\d+)?)*$/.test(value.trim())) return [];
+  const found = hostsInList(value, 0, hosts);
+  if (name === undefined || ADDRESS_WORDS.test(name)) return found;
+  return found.filter((r) => r.port !== undefined);
 }
 
 function hostsInList(text: string, offset: number, hosts: ReadonlySet<string>): HostReference[] {

@@ -23,7 +23,6 @@ const SECRET_WORDS: ReadonlySet<string> = new Set([
   'credential',
   'credentials',
   'creds',
-  'private',
   'privatekey',
   'salt',
   'dsn',
@@ -31,16 +30,33 @@ const SECRET_WORDS: ReadonlySet<string> = new Set([
   'signingkey',
 ]);
 
-/** `KEY` alone is too common (`KEY_PREFIX`); it marks a secret only after these words. */
-const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'master', 'license', 'client', 'app', 'auth', 'jwt', 'session', 'webhook', 'hmac', 'crypto']);
+/** Run-together words ending in these are secrets too: `PGPASSWORD`, `CLIENTSECRET`, `AUTHTOKEN`. */
+const SECRET_SUFFIXES: readonly string[] = ['password', 'passwd', 'secret', 'token', 'apikey', 'passphrase'];
 
-/** Names that contain a secret word but name something else (Trivy's own exceptions, and paths). */
+/**
+ * `KEY` alone is too common; as the last word (`STRIPE_KEY`) it is a secret unless the word
+ * before it says what kind of key it is and that kind is not a secret (`CACHE_KEY`, `PUBLIC_KEY`).
+ * Elsewhere in a name (`API_KEY_ID`) it needs a qualifier that makes it one.
+ */
+const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'master', 'license', 'client', 'app', 'auth', 'jwt', 'session', 'webhook', 'hmac', 'crypto']);
+const NON_SECRET_KEY_KINDS: ReadonlySet<string> = new Set(['public', 'pub', 'cache', 'sort', 'partition', 'primary', 'foreign', 'hash', 'range', 'object', 's3', 'bucket', 'idempotency', 'routing', 'lookup', 'index', 'map', 'group', 'shard', 'dedup', 'deduplication', 'prefix', 'redis', 'storage', 'file', 'kms', 'site', 'recaptcha']);
+
+/** Words that turn a secret word into a setting about the secret (`PASSWORD_MIN_LENGTH`, `TOKEN_TTL`). */
+const SETTING_LAST_WORDS: ReadonlySet<string> = new Set(['min', 'max', 'length', 'len', 'ttl', 'expiry', 'expires', 'expiration', 'lifetime', 'age', 'seconds', 'secs', 'minutes', 'hours', 'days', 'timeout', 'interval', 'url', 'uri', 'endpoint', 'host', 'port', 'type', 'enabled', 'disabled', 'enable', 'count', 'size', 'header', 'algorithm', 'algo', 'policy', 'rotation', 'issuer', 'audience', 'scope', 'scopes', 'format', 'mode', 'store', 'provider', 'backend', 'version', 'file', 'path', 'dir', 'arn', 'name', 'location', 'source', 'ref']);
+/** Words that, anywhere in a name, make it a switch rather than a secret (`MYSQL_ALLOW_EMPTY_PASSWORD`). */
+const SWITCH_WORDS: ReadonlySet<string> = new Set(['allow', 'empty', 'random', 'generate', 'require', 'required', 'use', 'skip', 'disable', 'enable', 'no']);
+/** Values that are a switch or an absent value, never a secret: `JWT_SECRET_ENABLED` aside, `REQUIRE_TOKEN=true`. */
+const SWITCH_VALUES: ReadonlySet<string> = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'enabled', 'disabled', 'none', 'null']);
+
+/** Names that contain a secret word but name something else (Trivy's own exceptions, paths, settings). */
 function isExempt(words: readonly string[]): boolean {
   const joined = words.join('_');
   if (joined.startsWith('token_type') || joined.startsWith('version')) return true;
-  const last = words[words.length - 1];
-  // A path or pointer to a secret, not the secret itself.
-  return last === 'file' || last === 'path' || last === 'dir' || last === 'arn' || last === 'name' || last === 'id' && !joined.includes('access_key');
+  if (words.some((w) => SWITCH_WORDS.has(w))) return true;
+  const last = words[words.length - 1]!;
+  // `AWS_ACCESS_KEY_ID` is half of a credential; other `_ID`s point at a secret.
+  if (last === 'id') return !joined.includes('access_key');
+  return SETTING_LAST_WORDS.has(last);
 }
 
 export function splitNameWords(name: string): string[] {
@@ -51,19 +67,37 @@ export function splitNameWords(name: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** The word that makes `name` look like a secret, or undefined. */
-export function secretNameMatch(name: string): string | undefined {
+/**
+ * The word that makes `name` look like a secret, or undefined. With `value`, a switch value
+ * (`true`, `no`) is never a secret whatever the name.
+ */
+export function secretNameMatch(name: string, value?: string): string | undefined {
+  if (value !== undefined && SWITCH_VALUES.has(value.trim().toLowerCase())) return undefined;
   const words = splitNameWords(name);
   if (words.length === 0 || isExempt(words)) return undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (SECRET_WORDS.has(word)) return word;
-    if (word === 'key' && i > 0 && KEY_QUALIFIERS.has(words[i - 1]!)) return `${words[i - 1]}_key`;
-    if (word === 'key' && words.length === 1) return word;
+    const suffix = SECRET_SUFFIXES.find((s) => word.length > s.length && word.endsWith(s));
+    if (suffix) return word;
+    if (word !== 'key') continue;
+    const before = i > 0 ? words[i - 1]! : undefined;
+    if (before !== undefined && KEY_QUALIFIERS.has(before)) return `${before}_key`;
+    if (i === words.length - 1 && (before === undefined || !NON_SECRET_KEY_KINDS.has(before))) return before ? `${before}_key` : word;
   }
   const joined = words.join('_');
   if (joined.includes('aws_access_key_id') || joined.includes('aws_secret_access_key')) return 'aws_access_key';
   return undefined;
+}
+
+/**
+ * A connection string to a data store (`DATABASE_URL`, `MONGO_URI`, `CONNECTION_STRING`). Left
+ * empty in Compose, it is filled in per environment and usually carries credentials.
+ */
+export function isConnectionStringName(name: string): boolean {
+  const joined = splitNameWords(name).join('_');
+  if (/(^|_)connection_?string$/.test(joined) || /(^|_)conn_?str$/.test(joined)) return true;
+  return /(^|_)(database|db|postgres|postgresql|pg|mysql|mariadb|mongo|mongodb|redis|amqp|rabbitmq|rabbit|mssql|sqlserver|timescale|elasticsearch|opensearch|cassandra|kafka)_(url|uri)$/.test(joined);
 }
 
 export type SecretValueReason = 'url-credentials' | 'known-token' | 'private-key' | 'high-entropy';
@@ -88,9 +122,9 @@ export function secretValueMatch(value: string): SecretValueReason | undefined {
   return undefined;
 }
 
-/** `scheme://user:password@host`, with a non-empty password. */
+/** `scheme://user:password@host` (or `scheme://:password@host`), with a non-empty password. */
 export function urlHasPassword(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@[^\s]+$/i.test(value.trim());
+  return /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@[^\s]+$/i.test(value.trim());
 }
 
 /**

@@ -26,7 +26,7 @@ const SECRET_ATTRIBUTES: ReadonlyMap<string, string> = new Map([
 
 /** Why the variable is a secret, or undefined when nothing says it is. */
 export function secretReason(name: string, value: Located | undefined, module: ModuleIndex): string | undefined {
-  const word = secretNameMatch(name);
+  const word = secretNameMatch(name, value?.kind === 'scalar' && typeof value.value === 'string' ? value.value : undefined);
   if (word !== undefined) return `the name contains "${word}"`;
   if (value?.kind === 'scalar' && typeof value.value === 'string') {
     const match = secretValueMatch(value.value);

@@ -84,13 +84,13 @@ describe('monthly cost of the examples, by hand', () => {
       albPublicIps: 2 * H * 0.005,
       cloudMapInstances: 2 * 0.1, // database-service and sportmonks-service
       cloudMapZone: 0.5,
-      secret: 0.4 + 0.05, // api-key and its API calls
+      secret: 2 * (0.4 + 0.05), // api-key and database-url, and their API calls
       logIngestion: (3 + 1) * 0.5, // 3 service groups + flow logs
       logStorage: (3 + 1) * 0.03,
       s3: 0.023, // ALB access logs bucket; the ECR repositories are data sources: not created, not priced
     };
     const estimate = await estimateCost(modules);
-    assertUsd(estimate.totalMonthlyUsd, sum(expected), 'insightxi total'); // $97.288075
+    assertUsd(estimate.totalMonthlyUsd, sum(expected), 'insightxi total'); // $97.738075
   });
 
   test('transparent-trust: one service on your VPC, autoscaling, alarms, KMS', async () => {

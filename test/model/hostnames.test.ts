@@ -24,3 +24,14 @@ test('words that merely contain a service name are not hosts', () => {
   assert.deepEqual(found('keycloak-admin'), []);
   assert.deepEqual(found('https://example.com/db'), []);
 });
+
+test('a bare word is a host only when the variable name says it holds an address', () => {
+  const named = (name: string, value: string) => findHostReferences(value, hosts, name).map((r) => r.host);
+  assert.deepEqual(named('DB_HOST', 'db'), ['db']);
+  assert.deepEqual(named('KAFKA_BROKERS', 'kafka:9092'), ['kafka']);
+  assert.deepEqual(named('POSTGRES_DB', 'db'), [], 'a database name that happens to equal a service name');
+  assert.deepEqual(named('MODE', 'mqtt'), []);
+  assert.deepEqual(named('UPSTREAM', 'keycloak'), ['keycloak']);
+  assert.deepEqual(named('ANYTHING', 'db:5432'), ['db'], 'host:port is an address whatever the name');
+  assert.deepEqual(named('CALLBACK', 'http://keycloak:8080/auth'), ['keycloak'], 'so is a URL');
+});

@@ -85,8 +85,8 @@ resource "aws_ecs_task_definition" "database_service" {
       portMappings = [
         { name = "database-service-8001", containerPort = 8001, protocol = "tcp" },
       ]
-      environment = [
-        { name = "DATABASE_URL", value = "" },
+      secrets = [
+        { name = "DATABASE_URL", valueFrom = aws_secretsmanager_secret.database_url.arn },
       ]
       readonlyRootFilesystem = false
       healthCheck = {

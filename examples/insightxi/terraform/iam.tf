@@ -49,7 +49,7 @@ data "aws_iam_policy_document" "ecs_execution" {
   statement {
     sid       = "ReadSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_secretsmanager_secret.api_key.arn]
+    resources = [aws_secretsmanager_secret.api_key.arn, aws_secretsmanager_secret.database_url.arn]
   }
 }
 

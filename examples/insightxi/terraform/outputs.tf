@@ -57,7 +57,8 @@ output "public_subnet_ids" {
 output "secrets_to_set" {
   description = "Secrets created empty: set each value once after the first apply (aws secretsmanager put-secret-value --secret-id <arn> --secret-string ...)."
   value = {
-    api-key = aws_secretsmanager_secret.api_key.arn
+    api-key      = aws_secretsmanager_secret.api_key.arn
+    database-url = aws_secretsmanager_secret.database_url.arn
   }
 }
 

@@ -13,3 +13,16 @@ resource "aws_secretsmanager_secret" "api_key" {
   recovery_window_in_days = var.secret_recovery_window_days
   tags                    = local.tags
 }
+
+###############################################################################
+# Secret: database-url
+###############################################################################
+# Value: set it after the first apply (aws secretsmanager put-secret-value --secret-id <arn> --secret-string ...).
+# ecsform:ignore SECRET_ROTATION Rotation needs a function that knows the system the credential belongs to; rotate by setting a new value.
+# ecsform:ignore SECRET_CMK Encrypted with the AWS-managed key aws/secretsmanager; set x-ecsform.kms: true for a customer-managed key.
+resource "aws_secretsmanager_secret" "database_url" {
+  name                    = "${local.name_prefix}/database-url"
+  description             = "A connection string left empty in Compose, so it is set per environment and usually carries credentials. Used by database-service (DATABASE_URL)."
+  recovery_window_in_days = var.secret_recovery_window_days
+  tags                    = local.tags
+}

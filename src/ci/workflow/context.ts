@@ -83,7 +83,7 @@ function imageBuild(model: AppModel, repository: Repository, inRepo: (path: stri
   const build = repository.build!;
   const remote = isRemote(build.context);
   const context = remote ? build.context : inRepo(build.context);
-  const secret = (name: string, value: string) => secretNameMatch(name) !== undefined || secretValueMatch(value) !== undefined;
+  const secret = (name: string, value: string) => secretNameMatch(name, value) !== undefined || secretValueMatch(value) !== undefined;
   return {
     repository: repositoryName(model, repository),
     context,
