@@ -54,8 +54,10 @@ export function inferRole(service: ComposeService): { role: ComposeRole; reason:
   if (published.length > 0) {
     const nonHttp = published.filter((p) => !isHttpPort(p.target, p.protocol));
     if (nonHttp.length > 0) {
+      // Compose publishes ports for local tools as often as for clients; opening a raw TCP port
+      // to the internet is a decision the user makes with `kind: tcp`, not one we infer.
       const list = nonHttp.map((p) => `${p.target}/${p.protocol}`).join(', ');
-      return { role: 'tcp', reason: `it publishes non-HTTP port(s) ${list}` };
+      return { role: 'internal', reason: `it publishes non-HTTP port(s) ${list}, which stay inside the VPC; set x-ecsform.kind: tcp to serve them on the internet through a Network Load Balancer` };
     }
     return { role: 'web', reason: `it publishes HTTP port(s) ${published.map((p) => p.target).join(', ')}` };
   }

@@ -11,6 +11,7 @@ import { isInputError } from '../../src/diagnostics/errors.js';
 import { compareFindings, type Finding } from '../../src/diagnostics/finding.js';
 import { generate } from '../../src/generate.js';
 import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
+import type { AppModel, EnvPart } from '../../src/model/types.js';
 import { verify } from '../../src/verify/index.js';
 import { expectGolden } from '../helpers/golden.js';
 import { fromRoot, sharedRoot } from '../helpers/paths.js';
@@ -18,6 +19,29 @@ import { fromRoot, sharedRoot } from '../helpers/paths.js';
 const CORPUS = join(sharedRoot, 'corpus', 'compose');
 
 const line = (f: Finding) => `${f.file?.replace(/^.*\//, '') ?? ''}:${f.line ?? 0}:${f.column ?? 0} ${f.severity} ${f.code} ${f.message}${f.hint ? `\n    hint: ${f.hint}` : ''}`;
+
+/** Each variable of a service and where its value comes from: `NAME=plain(value)` or `NAME=secret:<name>[.key]`. */
+function envMapping(service: AppModel['services'][number]): string {
+  const part = (p: EnvPart): string => {
+    switch (p.kind) {
+      case 'text':
+        return p.text;
+      case 'database-address':
+        return `<${p.database}.address>`;
+      case 'database-port':
+        return `<${p.database}.port>`;
+      case 'discovery-namespace':
+        return '<namespace>';
+      case 'variable':
+        return `<var.${p.name}>`;
+      case 'setting':
+        return `<${p.setting}>`;
+    }
+  };
+  const plain = service.environment.map((e) => [e.name, `plain(${e.value.map(part).join('')})`] as const);
+  const secret = service.secretEnv.map((e) => [e.name, `secret:${e.secret}${e.jsonKey ? `.${e.jsonKey}` : ''}`] as const);
+  return [...plain, ...secret].sort(([a], [b]) => a.localeCompare(b)).map(([name, source]) => `${name}=${source}`).join(', ');
+}
 
 for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).sort()) {
   test(`corpus: ${name}`, async () => {
@@ -37,6 +61,8 @@ for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).sort()
         `services: ${model.services.map((s) => `${s.name}=${s.kind}`).join(', ') || 'none'}`,
         `databases: ${model.databases.map((d) => `${d.name}=${d.engine} ${d.engineVersion}`).join(', ') || 'none'}`,
         `secrets: ${model.secrets.map((s) => `${s.name}=${s.source}`).join(', ') || 'none'}`,
+        'env:',
+        ...model.services.map((s) => `  ${s.name}: ${envMapping(s) || 'none'}`),
         `files: ${result.files.map((f) => f.path).join(', ')}`,
         'warnings:',
         ...[...findings, ...model.warnings].filter((f) => f.severity !== 'info').map((f) => `  ${line(f)}`),

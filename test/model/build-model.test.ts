@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { inputErrors, modelOf } from '../helpers/generate.js';
 
 describe('service kinds', () => {
-  test('published HTTP ports make a web service, non-HTTP ports a tcp service, none a worker', () => {
+  test('published HTTP ports make a web service; published non-HTTP ports stay internal; none make a worker', () => {
     const model = modelOf(`
 services:
   web: { image: nginx, ports: ["8080:80"] }
@@ -13,10 +13,23 @@ services:
   db: { image: "postgres:16", environment: { POSTGRES_PASSWORD: x } }
 `);
     const kinds = Object.fromEntries(model.services.map((s) => [s.name, s.kind]));
-    assert.deepEqual(kinds, { api: 'internal', broker: 'tcp', job: 'worker', web: 'web' });
+    assert.deepEqual(kinds, { api: 'internal', broker: 'internal', job: 'worker', web: 'web' });
+    assert.equal(model.services.find((s) => s.name === 'broker')!.exposure, 'none', 'no raw TCP port is opened to the internet unasked');
     assert.deepEqual(model.databases.map((d) => [d.name, d.engine, d.engineVersion]), [['db', 'postgres', '16']]);
     const decision = model.decisions.find((d) => d.service === 'broker' && d.outcome === 'inferred' && d.detail.startsWith('Kind'));
-    assert.match(decision!.detail, /non-HTTP port\(s\) 1883\/tcp/);
+    assert.match(decision!.detail, /non-HTTP port\(s\) 1883\/tcp, which stay inside the VPC; set x-ecsform.kind: tcp/);
+  });
+
+  test('kind: tcp serves a non-HTTP port through a Network Load Balancer', () => {
+    const model = modelOf(`
+services:
+  broker:
+    image: eclipse-mosquitto:2
+    ports: ["1883:1883"]
+    x-ecsform: { kind: tcp }
+`);
+    assert.equal(model.services[0]!.kind, 'tcp');
+    assert.equal(model.services[0]!.exposure, 'nlb');
   });
 
   test('x-ecsform.kind wins over inference', () => {
