@@ -134,7 +134,7 @@ export const serviceExtensionSchema = z.strictObject({
     .enum(['web', 'internal', 'tcp', 'worker', 'static-site', 'database', 'external'])
     .optional()
     .describe(
-      'What the service becomes on AWS. `web`: HTTP behind the shared ALB; `internal`: reachable only inside the VPC; `tcp`: non-HTTP ports reachable from outside (public IP or NLB); `worker`: no inbound traffic; `static-site`: built and served from S3 + CloudFront; `database`: replaced by RDS; `external`: replaced by a system outside AWS whose connection string is a secret. Default: inferred from ports, image and names (see `ecsform explain`).',
+      'What the service becomes on AWS. `web`: HTTP behind the shared ALB; `internal`: reachable only inside the VPC; `tcp`: non-HTTP ports reachable from outside (public IP or NLB); `worker`: no inbound traffic; `static-site`: built and served from S3 + CloudFront; `database`: replaced by RDS; `external`: replaced by a system outside AWS whose connection string is a secret. Default: inferred from ports, image and names (see `ecsform explain`): a database image becomes `database`, published HTTP ports `web`, other ports `internal`, no ports `worker`; `tcp` is never inferred, since it opens a port to the internet.',
     ),
   port: port.optional().describe('The container port that serves traffic; default: the first port.'),
   routes: z.array(route).min(1).optional().describe('ALB routes (web services). Default: `/` for the only web service, else `/<service>`.'),
