@@ -41,6 +41,7 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
   const ctx = new ModelContext();
   const firstFileAt: SourcePoint = { file: project.files[0] ?? 'compose.yaml', line: 1, column: 1 };
   const settings = projectSettings(project, firstFileAt, ctx);
+  const projectName = settings.project ?? awsProjectName(project.name, firstFileAt, ctx);
   walkTopLevelKeys(project.topLevelKeys, ctx);
 
   const classified = project.services.map((compose) => classifyService(compose, ctx));
@@ -110,12 +111,12 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
 
   const model: AppModel = {
     project: {
-      name: settings.project ?? project.name,
+      name: projectName,
       environment: settings.environment,
       region: settings.region,
       layout: options.layout ?? settings.layout,
       mode: settings.mode,
-      outputDir: settings.output ?? ((options.layout ?? settings.layout) === 'module' ? `terraform/modules/${settings.project ?? project.name}` : 'terraform'),
+      outputDir: settings.output ?? ((options.layout ?? settings.layout) === 'module' ? `terraform/modules/${projectName}` : 'terraform'),
       tags: settings.tags,
       ...(settings.backend ? { backend: { bucket: settings.backend.bucket, key: settings.backend.key, region: settings.backend.region ?? settings.region, useLockfile: settings.backend.use_lockfile } } : {}),
       composeFiles: options.sourceNames ?? project.files,
@@ -165,7 +166,7 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
       : {}),
     ...(nlbServices.length > 0 ? { networkLoadBalancer: { services: nlbServices } } : {}),
     ...(needsNamespace && discoveryMode !== 'none'
-      ? { discovery: { namespace: settings.service_discovery.namespace ?? `${settings.project ?? project.name}.local`, mode: discoveryMode, services: platformMode ? [] : discoveryServices } }
+      ? { discovery: { namespace: settings.service_discovery.namespace ?? `${projectName}.local`, mode: discoveryMode, services: platformMode ? [] : discoveryServices } }
       : {}),
     securityGroups: buildSecurityGroups({
       services: ecsServices,
@@ -409,3 +410,18 @@ function numberOrUndefined(text: string | undefined): number | undefined {
   return text !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+
+/**
+ * The Compose project name as the first part of AWS resource names: `my_app` becomes `my-app`
+ * (dashes are the only separator every resource name accepts).
+ */
+function awsProjectName(composeName: string, at: SourcePoint, ctx: ModelContext): string {
+  const name = awsName(composeName);
+  const origin = { at, path: 'name' };
+  if (!/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/.test(name)) {
+    ctx.error('PROJECT_NAME', `The project name ${JSON.stringify(composeName)} cannot start AWS resource names: they need 2-32 lowercase letters, digits and dashes, starting with a letter.`, origin, 'Set x-ecsform.project (for example `x-ecsform: { project: my-app }`) or pass -p with a shorter name.');
+  } else if (name !== composeName) {
+    ctx.decide('rewritten', origin, `Project name ${composeName} becomes ${name} in AWS resource names.`);
+  }
+  return name;
+}

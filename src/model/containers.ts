@@ -9,22 +9,23 @@ import type { ContainerHealthCheck, ContainerPort, LinuxParameters, Origin, Volu
 
 export function containerPorts(service: ComposeService, awsName: string, ctx: ModelContext): ContainerPort[] {
   const ports = new Map<string, ContainerPort>();
-  const add = (containerPort: number, protocol: 'tcp' | 'udp', published: boolean, origin: Origin) => {
+  const add = (containerPort: number, protocol: 'tcp' | 'udp', publishedPort: number | undefined, origin: Origin) => {
     const key = `${containerPort}/${protocol}`;
+    const published = publishedPort !== undefined;
     const existing = ports.get(key);
     if (existing) {
-      if (published && !existing.published) ports.set(key, { ...existing, published });
+      if (published && !existing.published) ports.set(key, { ...existing, published, publishedPort });
       return;
     }
-    ports.set(key, { containerPort, protocol, published, name: `${awsName}-${containerPort}${protocol === 'udp' ? '-udp' : ''}`, origin });
+    ports.set(key, { containerPort, protocol, published, ...(published ? { publishedPort } : {}), name: `${awsName}-${containerPort}${protocol === 'udp' ? '-udp' : ''}`, origin });
     ctx.decide('mapped', origin, `Container port ${containerPort}/${protocol}${published ? ', published' : ''}: opened in the security group only to the callers that need it.`, service.name);
   };
   for (const p of service.ports) {
     const origin: Origin = { at: p.at, path: p.path };
     if (p.protocol === 'sctp') ctx.error('COMPOSE_UNSUPPORTED', `${service.name}: port ${p.target}/sctp cannot run on Fargate (ECS supports tcp and udp).`, origin, 'Use tcp or udp, or run the service on ECS with EC2 capacity.');
-    else add(p.target, p.protocol, p.published !== undefined, origin);
+    else add(p.target, p.protocol, p.published, origin);
   }
-  for (const e of service.expose) add(e.value, 'tcp', false, { at: e.at, path: e.path });
+  for (const e of service.expose) add(e.value, 'tcp', undefined, { at: e.at, path: e.path });
   return [...ports.values()].sort((a, b) => a.containerPort - b.containerPort || a.protocol.localeCompare(b.protocol));
 }
 

@@ -102,7 +102,8 @@ export function buildSecurityGroups(input: SecurityGroupInput): SecurityGroup[] 
   for (const [id, group] of [...taskGroups].sort(([a], [b]) => a.localeCompare(b))) {
     groups.push({
       id,
-      description: group.services.length > 0 ? `ECS tasks of ${group.services.map((s) => s.name).join(', ')}` : 'ECS tasks',
+      // A description change replaces the group, so it never lists the members of a shared group.
+      description: TASK_GROUP_DESCRIPTIONS[id] ?? (group.services.length === 1 && id === group.services[0]!.id ? `ECS tasks of ${group.services[0]!.name}` : `ECS tasks of the ${id} group`),
       ingress: sortRules(withoutShadowedRules([...group.ingress.values()])),
       egressAll: true,
       egress: [],
@@ -165,6 +166,13 @@ function albGroup(services: readonly Service[]): SecurityGroup {
   };
 }
 
+/** The default groups of each kind of service. */
+const TASK_GROUP_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  ecs_api: 'ECS tasks of web services (reached through the ALB)',
+  ecs_internal: 'ECS tasks of internal services (reached inside the VPC)',
+  ecs_worker: 'ECS tasks of workers (no inbound traffic)',
+};
+
 /** The public NLB: the published ports of tcp services from anywhere, egress only to its targets. */
 function nlbGroup(services: readonly Service[]): SecurityGroup {
   const exposed = services.filter((s) => s.exposure === 'nlb');
@@ -172,18 +180,20 @@ function nlbGroup(services: readonly Service[]): SecurityGroup {
   return {
     id: 'nlb',
     description: 'Public network load balancer',
-    ingress: ports.map(({ service, port }) => ({
-      description: `${service.name} ${port.containerPort}/${port.protocol} from clients on the internet`,
-      protocol: port.protocol,
-      fromPort: port.containerPort,
-      toPort: port.containerPort,
-      source: { kind: 'cidr' as const, cidr: PUBLIC_CIDR },
-      exception: { rules: ['SG_INGRESS_OPEN'], reason: `${service.name} serves clients on the internet on ${port.containerPort}/${port.protocol}.` },
-    })),
+    // Clients connect on the published port; the NLB forwards to the container port.
+    ingress: ports.map(({ service, port }) => {
+      const listenPort = port.publishedPort ?? port.containerPort;
+      return {
+        description: `${service.name} ${listenPort}/${port.protocol} from clients on the internet`,
+        protocol: port.protocol,
+        fromPort: listenPort,
+        toPort: listenPort,
+        source: { kind: 'cidr' as const, cidr: PUBLIC_CIDR },
+        exception: { rules: ['SG_INGRESS_OPEN'], reason: `${service.name} serves clients on the internet on ${listenPort}/${port.protocol} (x-ecsform kind: tcp).` },
+      };
+    }),
     egressAll: false,
-    egress: ports
-      .filter(({ port }) => port.protocol === 'tcp')
-      .map(({ service, port }) => ({ description: `To ${service.name} targets`, protocol: 'tcp' as const, fromPort: port.containerPort, toPort: port.containerPort, destinationGroup: service.securityGroup })),
+    egress: ports.map(({ service, port }) => ({ description: `To ${service.name} targets`, protocol: port.protocol, fromPort: port.containerPort, toPort: port.containerPort, destinationGroup: service.securityGroup })),
   };
 }
 

@@ -185,6 +185,8 @@ export interface ContainerPort {
   readonly name: string;
   /** Published on the host in Compose (reachable from outside). */
   readonly published: boolean;
+  /** The host port it is published on (`8883:1883` → 8883): the port clients use. */
+  readonly publishedPort?: number;
   readonly origin: Origin;
 }
 
@@ -365,7 +367,7 @@ export interface IngressRule {
 
 export interface EgressRule {
   readonly description: string;
-  readonly protocol: 'tcp';
+  readonly protocol: 'tcp' | 'udp';
   readonly fromPort: number;
   readonly toPort: number;
   readonly destinationGroup: string;

@@ -77,6 +77,17 @@ export class PlanContext {
     return suffix ? tmpl`${ref('local.name_prefix')}-${suffix}` : ref('local.name_prefix');
   }
 
+  /**
+   * `name(suffix)` for resources whose names are short (target groups: 32 characters). When the
+   * default project and environment leave too little room, the suffix is cut and ends in a hash
+   * of the whole suffix, so two long service names still get different names.
+   */
+  boundedName(suffix: string, limit: number): Expr {
+    const room = limit - (this.model.project.name.length + 1 + this.model.project.environment.length) - 1;
+    if (suffix.length <= room || room < 6) return this.name(suffix);
+    return this.name(`${suffix.slice(0, room - 5).replace(/-+$/, '')}-${shortHash(suffix)}`);
+  }
+
   /** `tags = merge(local.tags, { Name = ... })`, or `local.tags` when no Name is wanted. */
   tags(nameSuffix?: string, extra: Record<string, ExprLike> = {}): BodyItem {
     if (nameSuffix === undefined && Object.keys(extra).length === 0) return attr('tags', ref('local.tags'));
@@ -134,3 +145,13 @@ export const types = {
   setOf: (t: Expr) => call('set', t),
   mapOf: (t: Expr) => call('map', t),
 };
+
+/** Four hex digits of FNV-1a: stable across runs and platforms, enough to tell names apart. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash & 0xffff).toString(16).padStart(4, '0');
+}

@@ -295,3 +295,32 @@ services:
     assert.deepEqual(cloudMap.environment[0]!.value, [{ kind: 'text', text: 'http://api.' }, { kind: 'discovery-namespace' }, { kind: 'text', text: ':9000' }]);
   });
 });
+
+describe('project name', () => {
+  test('underscores become dashes in AWS resource names', () => {
+    const model = modelOf(`name: my_shop
+services:
+  web: { image: nginx, ports: ["80:80"] }
+`);
+    assert.equal(model.project.name, 'my-shop');
+    assert.ok(model.decisions.some((d) => d.detail === 'Project name my_shop becomes my-shop in AWS resource names.'));
+  });
+
+  test('a name AWS resource names cannot start with is an input error with a hint', () => {
+    const [error] = inputErrors(`name: ${'a'.repeat(40)}
+services:
+  web: { image: nginx, ports: ["80:80"] }
+`);
+    assert.equal(error!.code, 'PROJECT_NAME');
+    assert.match(error!.hint!, /x-ecsform\.project/);
+  });
+
+  test('x-ecsform.project wins', () => {
+    const model = modelOf(`name: my_shop
+x-ecsform: { project: shop }
+services:
+  web: { image: nginx, ports: ["80:80"] }
+`);
+    assert.equal(model.project.name, 'shop');
+  });
+});

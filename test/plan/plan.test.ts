@@ -63,10 +63,50 @@ volumes:
 
   test('the TCP port goes through a network load balancer', () => {
     assert.equal(attrText(resource(result, 'aws_lb', 'nlb'), 'load_balancer_type'), '"network"');
-    assert.equal(attrText(resource(result, 'aws_lb_listener', 'broker_1883'), 'protocol'), '"TCP"');
+    assert.equal(attrText(resource(result, 'aws_lb_listener', 'broker_1883_tcp'), 'protocol'), '"TCP"');
   });
 
   test('it verifies against the provider schema', () => verifies(result));
+});
+
+describe('NLB listeners: published ports, TCP and UDP on one port', () => {
+  const result = generateFrom(`services:
+  dns:
+    image: example/dns
+    ports: ["53:5353/tcp", "53:5353/udp", "8883:1883"]
+    x-ecsform: { kind: tcp }
+`);
+
+  test('clients connect on the published port; targets receive the container port', () => {
+    const listener = resource(result, 'aws_lb_listener', 'dns_8883_tcp');
+    assert.equal(attrText(listener, 'port'), '8883');
+    assert.equal(attrText(resource(result, 'aws_lb_target_group', 'dns_8883_tcp'), 'port'), '1883');
+    const ingress = resources(result, 'aws_vpc_security_group_ingress_rule').filter((r) => r.labels[1]!.startsWith('nlb_'));
+    assert.deepEqual(ingress.map((r) => attrText(r, 'from_port')).sort(), ['53', '53', '8883'], 'the NLB accepts the published ports');
+  });
+
+  test('a port published for TCP and UDP is one TCP_UDP listener', () => {
+    assert.equal(attrText(resource(result, 'aws_lb_listener', 'dns_53_tcp_udp'), 'protocol'), '"TCP_UDP"');
+    assert.equal(attrText(resource(result, 'aws_lb_target_group', 'dns_53_tcp_udp'), 'protocol'), '"TCP_UDP"');
+    assert.equal(resources(result, 'aws_lb_listener').length, 2);
+  });
+
+  test('it verifies against the provider schema', () => verifies(result));
+});
+
+describe('target group names fit in 32 characters at the defaults', () => {
+  const result = generateFrom(`name: analytics-platform
+services:
+  orchestrator-service: { image: example/o, ports: ["8080:8080"] }
+  orchestrator-service-v2: { image: example/o2, ports: ["8081:8081"] }
+`);
+
+  test('a long service name is cut and ends in a hash, so similar names stay distinct', () => {
+    const names = resources(result, 'aws_lb_target_group').map((r) => attrText(r, 'name')!.replace('${local.name_prefix}', 'analytics-platform-dev'));
+    for (const name of names) assert.ok(JSON.parse(name).length <= 32, `${name} is at most 32 characters`);
+    assert.equal(new Set(names).size, 2);
+    assert.match(names[0]!, /^"analytics-platform-dev-orch-[0-9a-f]{4}"$/);
+  });
 });
 
 describe('WAF in front of the ALB', () => {

@@ -211,7 +211,7 @@ resource "aws_lb_listener_rule" "database_service" {
 # Routing to orchestrator-service
 ###############################################################################
 resource "aws_lb_target_group" "orchestrator_service" {
-  name                 = "${local.name_prefix}-orchestrator-service"
+  name                 = "${local.name_prefix}-orchestrator-3e1f"
   port                 = 8002
   protocol             = "HTTP"
   target_type          = "ip"
@@ -232,7 +232,7 @@ resource "aws_lb_target_group" "orchestrator_service" {
 
   lifecycle {
     precondition {
-      condition     = length("${local.name_prefix}-orchestrator-service") <= 32
+      condition     = length("${local.name_prefix}-orchestrator-3e1f") <= 32
       error_message = "Target group names are at most 32 characters: shorten project_name or environment."
     }
   }

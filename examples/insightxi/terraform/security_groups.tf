@@ -9,10 +9,6 @@ resource "aws_security_group" "alb" {
   description = "Public application load balancer"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-alb" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 # ecsform:ignore SG_INGRESS_OPEN The ALB is the public HTTPS entry point of the application.
@@ -72,13 +68,9 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_ecs_tasks_8002" {
 ###############################################################################
 resource "aws_security_group" "ecs_tasks" {
   name        = "${local.name_prefix}-ecs-tasks"
-  description = "ECS tasks of database-service, orchestrator-service, sportmonks-service"
+  description = "ECS tasks of the ecs_tasks group"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-ecs-tasks" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_8000_from_self" {

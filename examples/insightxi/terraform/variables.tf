@@ -7,8 +7,8 @@ variable "project_name" {
   default     = "insightxi"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,30}[a-z0-9]$", var.project_name))
-    error_message = "project_name must be 3-32 lowercase letters, digits and dashes, starting with a letter."
+    condition     = can(regex("^[a-z][a-z0-9-]{0,30}[a-z0-9]$", var.project_name))
+    error_message = "project_name must be 2-32 lowercase letters, digits and dashes, starting with a letter."
   }
 }
 

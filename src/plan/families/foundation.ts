@@ -28,7 +28,7 @@ export function planFoundation(ctx: PlanContext, needs: VersionNeeds): void {
     description: 'Project name, the first part of every resource name.',
     type: types.string,
     default: project.name,
-    validations: [{ condition: call('can', call('regex', str('^[a-z][a-z0-9-]{1,30}[a-z0-9]$'), ref('var.project_name'))), message: 'project_name must be 3-32 lowercase letters, digits and dashes, starting with a letter.' }],
+    validations: [{ condition: call('can', call('regex', str('^[a-z][a-z0-9-]{0,30}[a-z0-9]$'), ref('var.project_name'))), message: 'project_name must be 2-32 lowercase letters, digits and dashes, starting with a letter.' }],
   });
   const environment = ctx.variable('environment', {
     description: 'Environment name (dev, staging, prod...), the second part of every resource name.',

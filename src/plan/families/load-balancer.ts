@@ -115,7 +115,7 @@ function defaultAction(web: readonly Service[]) {
 
 function targetGroupAndRules(ctx: PlanContext, service: Service, network: NetworkRefs, listenerArn: Expr): void {
   const hc = service.loadBalancerHealthCheck!;
-  const name = ctx.name(service.awsName);
+  const name = ctx.boundedName(service.awsName, TARGET_GROUP_NAME_LIMIT);
   ctx.add(
     'load_balancer',
     block('resource', ['aws_lb_target_group', service.id], [
@@ -196,15 +196,16 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
     'Network load balancer',
   );
   const targets = new Map<string, { targetGroupArn: Expr; containerPort: number }[]>();
+  const listeners: Expr[] = [];
   for (const service of services) {
-    for (const port of service.ports.filter((p) => p.published)) {
-      const id = `${service.id}_${port.containerPort}${port.protocol === 'udp' ? '_udp' : ''}`;
-      const protocol = port.protocol.toUpperCase();
+    for (const port of nlbPorts(service)) {
+      const id = `${service.id}_${port.publishedPort}_${port.protocol.toLowerCase()}`;
+      const forwarded = port.publishedPort === port.containerPort ? '' : ` (forwarded to container port ${port.containerPort})`;
       ctx.add('load_balancer', [
         block('resource', ['aws_lb_target_group', id], [
-          attr('name', ctx.name(`${service.awsName}-${port.containerPort}`)),
+          attr('name', ctx.boundedName(`${service.awsName}-${port.publishedPort}-${port.protocol.toLowerCase().replace('_', '')}`, TARGET_GROUP_NAME_LIMIT)),
           attr('port', num(port.containerPort)),
-          attr('protocol', protocol),
+          attr('protocol', port.protocol),
           attr('target_type', 'ip'),
           attr('vpc_id', network.vpcId),
           attr('deregistration_delay', 30),
@@ -213,15 +214,41 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
         ]),
         block('resource', ['aws_lb_listener', id], [
           attr('load_balancer_arn', ref('aws_lb.nlb.arn')),
-          attr('port', num(port.containerPort)),
-          attr('protocol', protocol),
+          attr('port', num(port.publishedPort)),
+          attr('protocol', port.protocol),
           block('default_action', [], [attr('type', 'forward'), attr('target_group_arn', ref(`aws_lb_target_group.${id}.arn`))]),
           ctx.tags(),
-        ], `Clients connect to ${service.name} on ${port.containerPort}/${port.protocol}.`),
+        ], `Clients connect to ${service.name} on ${port.publishedPort}/${port.protocol}${forwarded}.`),
       ]);
+      listeners.push(ref(`aws_lb_listener.${id}`));
       targets.set(service.name, [...(targets.get(service.name) ?? []), { targetGroupArn: ref(`aws_lb_target_group.${id}.arn`), containerPort: port.containerPort }]);
     }
   }
-  return { targetsOf: (s) => targets.get(s.name) ?? [], dependencies: [...services.flatMap((s) => s.ports.filter((p) => p.published).map((p) => ref(`aws_lb_listener.${s.id}_${p.containerPort}${p.protocol === 'udp' ? '_udp' : ''}`)))] };
+  return { targetsOf: (s) => targets.get(s.name) ?? [], dependencies: listeners };
+}
+
+/** Target group names are at most 32 characters. */
+const TARGET_GROUP_NAME_LIMIT = 32;
+
+interface NlbPort {
+  readonly containerPort: number;
+  readonly publishedPort: number;
+  readonly protocol: 'TCP' | 'UDP' | 'TCP_UDP';
+}
+
+/**
+ * The NLB listeners of a service: one per published port, on the port clients use. A port
+ * published for both TCP and UDP (DNS on 53) is one TCP_UDP listener, since an NLB cannot have
+ * two listeners on one port.
+ */
+function nlbPorts(service: Service): NlbPort[] {
+  const byPort = new Map<number, NlbPort>();
+  for (const port of service.ports.filter((p) => p.published)) {
+    const publishedPort = port.publishedPort ?? port.containerPort;
+    const existing = byPort.get(publishedPort);
+    const protocol = port.protocol === 'udp' ? 'UDP' : 'TCP';
+    byPort.set(publishedPort, existing && existing.protocol !== protocol ? { ...existing, protocol: 'TCP_UDP' } : { containerPort: port.containerPort, publishedPort, protocol });
+  }
+  return [...byPort.values()];
 }
 

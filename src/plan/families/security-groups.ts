@@ -30,7 +30,6 @@ export function planSecurityGroups(ctx: PlanContext, network: NetworkRefs): void
           attr('description', str(group.description)),
           attr('vpc_id', network.vpcId),
           ctx.tags(group.id.replace(/_/g, '-')),
-          block('lifecycle', [], [attr('create_before_destroy', true)]),
         ]),
         ...group.ingress.flatMap((rule) => ingressRule(ctx, group, rule, network)),
         ...group.egress.map((rule) => egressRule(ctx, group, rule)),
@@ -83,7 +82,7 @@ function agentRules(ctx: PlanContext, group: SecurityGroup, rule: IngressRule, n
 }
 
 function egressRule(ctx: PlanContext, group: SecurityGroup, rule: EgressRule) {
-  return block('resource', ['aws_vpc_security_group_egress_rule', `${group.id}_to_${rule.destinationGroup}_${rule.fromPort}`], [
+  return block('resource', ['aws_vpc_security_group_egress_rule', `${group.id}_to_${rule.destinationGroup}_${portToken(rule.protocol, rule.fromPort)}`], [
     attr('security_group_id', ref(securityGroupId(group.id))),
     attr('description', str(rule.description)),
     ...portAttrs(rule.protocol, rule.fromPort, rule.toPort),

@@ -9,10 +9,6 @@ resource "aws_security_group" "alb" {
   description = "Public application load balancer"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-alb" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 # ecsform:ignore SG_INGRESS_OPEN The ALB is the public HTTPS entry point of the application.
@@ -52,13 +48,9 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_ecs_api_8080" {
 ###############################################################################
 resource "aws_security_group" "ecs_api" {
   name        = "${local.name_prefix}-ecs-api"
-  description = "ECS tasks of keycloak, provision_api, ui_iot, webhook_receiver"
+  description = "ECS tasks of web services (reached through the ALB)"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-ecs-api" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "ecs_api_8080_from_self" {
@@ -95,13 +87,9 @@ resource "aws_vpc_security_group_egress_rule" "ecs_api_all_to_internet" {
 ###############################################################################
 resource "aws_security_group" "ecs_worker" {
   name        = "${local.name_prefix}-ecs-worker"
-  description = "ECS tasks of delivery_worker, dispatcher, evaluator_iot, ingest_iot, ops_worker, subscription_worker"
+  description = "ECS tasks of workers (no inbound traffic)"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-ecs-worker" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 # ecsform:ignore SG_EGRESS_OPEN Tasks reach ECR, Secrets Manager, CloudWatch Logs and external APIs through the NAT gateway; these endpoints have no fixed addresses.
@@ -121,10 +109,6 @@ resource "aws_security_group" "mqtt" {
   description = "ECS tasks of mqtt"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-mqtt" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 # ecsform:ignore SG_INGRESS_OPEN mqtt is reached directly by clients on the internet (x-ecsform exposure: public-ip).
@@ -166,10 +150,6 @@ resource "aws_security_group" "rds" {
   description = "RDS postgres keycloak-db"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-rds" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "rds_5432_from_ecs_api" {

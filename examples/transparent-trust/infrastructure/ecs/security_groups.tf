@@ -6,13 +6,9 @@
 ###############################################################################
 resource "aws_security_group" "ecs_api" {
   name        = "${local.name_prefix}-ecs-api"
-  description = "ECS tasks of app"
+  description = "ECS tasks of web services (reached through the ALB)"
   vpc_id      = var.vpc_id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-ecs-api" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "ecs_api_3000_from_alb" {

@@ -6,13 +6,9 @@
 ###############################################################################
 resource "aws_security_group" "ecs_tasks" {
   name        = "${local.name_prefix}-ecs-tasks"
-  description = "ECS tasks"
+  description = "ECS tasks of the ecs_tasks group"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-ecs-tasks" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "ecs_tasks_all_from_self" {
@@ -64,10 +60,6 @@ resource "aws_security_group" "efs" {
   description = "EFS mount targets"
   vpc_id      = aws_vpc.main.id
   tags        = merge(local.tags, { Name = "${local.name_prefix}-efs" })
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_vpc_security_group_ingress_rule" "efs_2049_from_ecs_tasks" {
