@@ -130,3 +130,49 @@ services:
     assert.equal(findings.filter((f) => f.code === 'LB_WAF').length, 0);
   });
 });
+
+describe('creation order AWS enforces', () => {
+  const result = generateFrom(`x-ecsform:
+  kms: true
+  alarms: { enabled: true }
+services:
+  api:
+    image: example/api
+    ports: ["8080:8080"]
+    x-ecsform: { routes: [{ path: /api }], spot: true, exec: true }
+`);
+
+  test('a service waits for the listener rule that attaches its target group, and for the Spot capacity provider', () => {
+    const deps = attrText(resource(result, 'aws_ecs_service', 'api'), 'depends_on')!;
+    assert.match(deps, /aws_lb_listener_rule\.api\b/);
+    assert.match(deps, /aws_ecs_cluster_capacity_providers\.main/);
+  });
+
+  test('the ALB waits for the bucket policy that lets it write access logs', () => {
+    assert.equal(attrText(resource(result, 'aws_lb', 'main'), 'depends_on'), '[aws_s3_bucket_policy.alb_logs]');
+  });
+
+  test('the alarm topic uses the customer-managed key, whose policy lets CloudWatch alarms publish', () => {
+    assert.equal(attrText(resource(result, 'aws_sns_topic', 'alarms'), 'kms_master_key_id'), 'aws_kms_key.main.arn');
+    const kmsPolicy = result.files.find((f) => f.content.includes('data "aws_iam_policy_document" "kms"'))!.content;
+    assert.match(kmsPolicy, /sid += "CloudWatchAlarmsPublish"[\s\S]*?identifiers = \["cloudwatch\.amazonaws\.com"\]/);
+  });
+
+  test('ECS Exec sessions encrypted with the key: the task role may decrypt', () => {
+    const iam = result.files.find((f) => f.content.includes('data "aws_iam_policy_document" "ecs_task"'))!.content;
+    assert.match(iam, /sid += "EcsExecDecryptSessions"\s+actions += \["kms:Decrypt"\]\s+resources = \[aws_kms_key\.main\.arn\]/);
+  });
+
+  test('it verifies against the provider schema', () => verifies(result));
+});
+
+test('without the customer-managed key the alarm topic is not encrypted with aws/sns, which alarms cannot use', () => {
+  const result = generateFrom(`x-ecsform:
+  alarms: { enabled: true }
+services:
+  api: { image: example/api, ports: ["8080:8080"] }
+`);
+  const topic = resource(result, 'aws_sns_topic', 'alarms');
+  assert.equal(attrText(topic, 'kms_master_key_id'), undefined);
+  assert.ok(!result.files.some((f) => f.content.includes('alias/aws/sns')));
+});

@@ -116,6 +116,8 @@ resource "aws_lb" "main" {
 
   tags = merge(local.tags, { Name = "${local.name_prefix}-alb" })
 
+  depends_on = [aws_s3_bucket_policy.alb_logs]
+
   lifecycle {
     precondition {
       condition     = length("${local.name_prefix}-alb") <= 32

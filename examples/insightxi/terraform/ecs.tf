@@ -146,7 +146,7 @@ resource "aws_ecs_service" "database_service" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.database_service, aws_iam_role_policy.ecs_execution]
 
   # Autoscaling owns the running count once the service exists.
   lifecycle {
@@ -336,7 +336,7 @@ resource "aws_ecs_service" "sportmonks_service" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.sportmonks_service, aws_iam_role_policy.ecs_execution]
 
   # Autoscaling owns the running count once the service exists.
   lifecycle {

@@ -14,6 +14,8 @@ export interface ClusterRefs {
   readonly clusterId: Expr;
   readonly clusterName: Expr;
   readonly clusterArn: Expr;
+  /** The cluster's capacity providers, when this stack sets them: Spot services wait for them. */
+  readonly capacityProviders?: Expr;
 }
 
 export function planCluster(ctx: PlanContext, logs: LogRefs, knobs: ReadonlyMap<string, ServiceKnobs>): ClusterRefs {
@@ -64,7 +66,12 @@ export function planCluster(ctx: PlanContext, logs: LogRefs, knobs: ReadonlyMap<
       ]),
     );
   }
-  return { clusterId: ref('aws_ecs_cluster.main.id'), clusterName: ref('aws_ecs_cluster.main.name'), clusterArn: ref('aws_ecs_cluster.main.arn') };
+  return {
+    clusterId: ref('aws_ecs_cluster.main.id'),
+    clusterName: ref('aws_ecs_cluster.main.name'),
+    clusterArn: ref('aws_ecs_cluster.main.arn'),
+    ...(cluster.capacityProviders || ctx.isModule ? { capacityProviders: ref('aws_ecs_cluster_capacity_providers.main') } : {}),
+  };
 }
 
 export interface DiscoveryRefs {

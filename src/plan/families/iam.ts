@@ -72,6 +72,8 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
   if (inputs.anyExec) {
     // The ssmmessages actions only exist on "*"; the security rules know that and stay silent.
     taskStatements.push(statement('EcsExecSessions', ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'], ['*']));
+    // The cluster encrypts ECS Exec sessions with the customer-managed key; the task's agent decrypts.
+    if (ctx.model.encryption.customerKey) taskStatements.push(statement('EcsExecDecryptSessions', ['kms:Decrypt'], [ref('aws_kms_key.main.arn')]));
     if (inputs.execLogGroupArn) {
       taskStatements.push(statement('EcsExecFindLogGroup', ['logs:DescribeLogGroups'], ['*']));
       if (!onlyWorksOnAnyResource('logs:DescribeLogGroups')) wildcards.push('logs:DescribeLogGroups lists every group: ECS Exec looks its session log group up by name');

@@ -1,7 +1,8 @@
 /**
  * A customer-managed KMS key (rotated yearly) for ECR, CloudWatch Logs and Secrets Manager, when
- * x-ecsform.kms asks for one. CloudWatch Logs needs an explicit grant in the key policy; the other
- * services use the key on behalf of principals whose IAM policies allow it.
+ * x-ecsform.kms asks for one. CloudWatch Logs, and CloudWatch alarms publishing to the encrypted
+ * SNS topic, need explicit grants in the key policy; the other services use the key on behalf of
+ * principals whose IAM policies allow it.
  */
 import { attr, block, ref, tmpl } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
@@ -29,6 +30,13 @@ export function planKms(ctx: PlanContext): void {
         attr('values', [tmpl`arn:${ref(`${partition}.partition`)}:logs:${ref(`${region}.region`)}:${ref(`${account}.account_id`)}:log-group:*`]),
       ]),
     ]),
+    block('statement', [], [
+      attr('sid', 'CloudWatchAlarmsPublish'),
+      attr('actions', ['kms:Decrypt', 'kms:GenerateDataKey*']),
+      attr('resources', ['*']),
+      block('principals', [], [attr('type', 'Service'), attr('identifiers', ['cloudwatch.amazonaws.com'])]),
+      block('condition', [], [attr('test', 'StringEquals'), attr('variable', 'aws:SourceAccount'), attr('values', [ref(`${account}.account_id`)])]),
+    ], 'CloudWatch alarms publish to the encrypted SNS topic.'),
   ], 'kms');
   ctx.add(
     'kms',

@@ -4,7 +4,7 @@
  * `enable_*` switches in a module, and are simply present or absent in a root module.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { binary, call, num, ref, toExpr } from '../../hcl/build.js';
+import { binary, call, cond, num, ref, toExpr } from '../../hcl/build.js';
 import { describeMemoryValues, FARGATE_CPU_UNITS, validMemoryFor } from '../../model/fargate.js';
 import type { Service } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
@@ -23,6 +23,8 @@ export interface ServiceKnobs {
   readonly alarms: Switch;
   readonly minCapacity: Expr;
   readonly maxCapacity: Expr;
+  /** The fewest tasks that should run: the autoscaling minimum when it scales, else the desired count. */
+  readonly runningFloor: Expr;
   readonly cpuTarget?: Expr;
   readonly memoryTarget?: Expr;
   readonly requestsTarget?: Expr;
@@ -45,6 +47,7 @@ export function serviceKnobs(ctx: PlanContext, service: Service): ServiceKnobs {
       alarms: { kind: 'static', on: service.alarms },
       minCapacity: num(a?.min ?? service.desiredCount),
       maxCapacity: num(a?.max ?? service.desiredCount),
+      runningFloor: num(a?.min ?? service.desiredCount),
       ...(a?.cpuTarget !== undefined ? { cpuTarget: num(a.cpuTarget) } : {}),
       ...(a?.memoryTarget !== undefined ? { memoryTarget: num(a.memoryTarget) } : {}),
       ...(a?.requestsPerTarget !== undefined ? { requestsTarget: num(a.requestsPerTarget) } : {}),
@@ -78,15 +81,18 @@ export function serviceKnobs(ctx: PlanContext, service: Service): ServiceKnobs {
       validations: [{ condition: max === undefined ? binary('>=', ref(`var.${v(name)}`), min) : binary('&&', binary('>=', ref(`var.${v(name)}`), min), binary('<=', ref(`var.${v(name)}`), max)), message: `${v(name)} must be ${max === undefined ? `at least ${min}` : `between ${min} and ${max}`}.` }],
     });
   const autoscaling = bool('enable_autoscaling', `Scale ${service.name} on its targets between the min and max capacity.`, a !== undefined);
+  const desiredCount = number('desired_count', `Number of ${service.name} tasks to run (autoscaling adjusts it when enabled).`, service.desiredCount, 0);
+  const minCapacity = number('autoscaling_min_capacity', `Minimum number of ${service.name} tasks when autoscaling.`, a?.min ?? service.desiredCount, 0);
   return {
     cpu,
     memory,
-    desiredCount: number('desired_count', `Number of ${service.name} tasks to run (autoscaling adjusts it when enabled).`, service.desiredCount, 0),
+    desiredCount,
     spot: bool('use_fargate_spot', `Run ${service.name} on FARGATE_SPOT (interruptible, up to 70% cheaper).`, service.spot),
     exec: bool('enable_execute_command', `Allow ECS Exec into ${service.name} containers (sessions are logged).`, service.exec),
     autoscaling,
     alarms: bool('enable_alarms', `CloudWatch alarms for ${service.name}.`, service.alarms),
-    minCapacity: number('autoscaling_min_capacity', `Minimum number of ${service.name} tasks when autoscaling.`, a?.min ?? service.desiredCount, 0),
+    minCapacity,
+    runningFloor: autoscaling.kind === 'variable' ? cond(autoscaling.ref, minCapacity, desiredCount) : autoscaling.on ? minCapacity : desiredCount,
     maxCapacity: number('autoscaling_max_capacity', `Maximum number of ${service.name} tasks when autoscaling.`, a?.max ?? Math.max(service.desiredCount, 1) * 4, 1),
     cpuTarget: number('autoscaling_cpu_target', `Target average CPU utilisation (%) of ${service.name}.`, a?.cpuTarget ?? 70, 1, 100),
     memoryTarget: number('autoscaling_memory_target', `Target average memory utilisation (%) of ${service.name}.`, a?.memoryTarget ?? 80, 1, 100),

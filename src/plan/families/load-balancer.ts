@@ -32,7 +32,7 @@ export function planLoadBalancers(ctx: PlanContext, network: NetworkRefs): LoadB
   const nlb = nlbServices.length > 0 ? createdNlb(ctx, nlbServices, network) : undefined;
   return {
     targetsOf: (s) => (s.exposure === 'alb' ? alb?.targetsOf(s) ?? [] : s.exposure === 'nlb' ? nlb?.targetsOf(s) ?? [] : []),
-    listenerDependencies: (s) => (s.exposure === 'alb' ? alb?.dependencies ?? [] : s.exposure === 'nlb' ? nlb?.dependencies ?? [] : []),
+    listenerDependencies: (s) => (s.exposure === 'alb' ? alb?.dependenciesOf(s) ?? [] : s.exposure === 'nlb' ? nlb?.dependenciesOf(s) ?? [] : []),
     ...(alb?.securityGroupId ? { albSecurityGroupId: alb.securityGroupId } : {}),
     ...(alb?.dnsName ? { albDnsName: alb.dnsName } : {}),
     ...(alb?.arnSuffix ? { albArnSuffix: alb.arnSuffix } : {}),
@@ -42,7 +42,8 @@ export function planLoadBalancers(ctx: PlanContext, network: NetworkRefs): LoadB
 
 interface Balancer {
   readonly targetsOf: (s: Service) => { targetGroupArn: Expr; containerPort: number }[];
-  readonly dependencies: readonly Expr[];
+  /** The listeners and rules that forward to the service's target groups. */
+  readonly dependenciesOf: (s: Service) => readonly Expr[];
   readonly securityGroupId?: Expr;
   readonly dnsName?: Expr;
   readonly arnSuffix?: Expr;
@@ -72,6 +73,8 @@ function createdAlb(ctx: PlanContext, web: readonly Service[], network: NetworkR
       logBucket ? block('access_logs', [], [attr('bucket', logBucket), attr('prefix', 'alb'), attr('enabled', true)]) : undefined,
       ctx.tags('alb'),
       block('lifecycle', [], [block('precondition', [], [attr('condition', binary('<=', call('length', ctx.name('alb')), num(32))), attr('error_message', str('Load balancer names are at most 32 characters: shorten project_name or environment.'))])]),
+      // Creating the ALB checks that it may write to the log bucket, so the policy must exist first.
+      logBucket ? attr('depends_on', [ref('aws_s3_bucket_policy.alb_logs')]) : undefined,
     ], [
       'ecsform:ignore LB_INTERNET_FACING The ALB is the public entry point of the application.',
       ...(lb.accessLogs ? [] : ['ecsform:ignore LB_ACCESS_LOGS Access logs are off because x-ecsform.load_balancer.access_logs is false.']),
@@ -96,10 +99,10 @@ function createdAlb(ctx: PlanContext, web: readonly Service[], network: NetworkR
       ctx.tags(),
     ]),
   ]);
-  for (const service of web) targetGroupAndRules(ctx, service, network, ref('aws_lb_listener.https.arn'));
+  const rules = new Map(web.map((service) => [service.name, targetGroupAndRules(ctx, service, network, ref('aws_lb_listener.https.arn'))]));
   return {
     targetsOf: (s) => [{ targetGroupArn: ref(`aws_lb_target_group.${s.id}.arn`), containerPort: s.mainPort! }],
-    dependencies: [ref('aws_lb_listener.https')],
+    dependenciesOf: (s) => [ref('aws_lb_listener.https'), ...(rules.get(s.name) ?? [])],
     securityGroupId: ref('aws_security_group.alb.id'),
     dnsName: ref('aws_lb.main.dns_name'),
     arnSuffix: ref('aws_lb.main.arn_suffix'),
@@ -113,7 +116,8 @@ function defaultAction(web: readonly Service[]) {
   return block('default_action', [], [attr('type', 'fixed-response'), block('fixed_response', [], [attr('content_type', 'text/plain'), attr('message_body', 'Not found'), attr('status_code', '404')])]);
 }
 
-function targetGroupAndRules(ctx: PlanContext, service: Service, network: NetworkRefs, listenerArn: Expr): void {
+/** The target group and listener rules of a web service; returns the rules. */
+function targetGroupAndRules(ctx: PlanContext, service: Service, network: NetworkRefs, listenerArn: Expr): Expr[] {
   const hc = service.loadBalancerHealthCheck!;
   const name = ctx.boundedName(service.awsName, TARGET_GROUP_NAME_LIMIT);
   ctx.add(
@@ -140,10 +144,11 @@ function targetGroupAndRules(ctx: PlanContext, service: Service, network: Networ
     `Routing to ${service.name}`,
   );
   const rules = service.routes.filter((r) => !(r.pathPrefix === '/' && !r.host));
-  rules.forEach((route, i) => {
+  return rules.map((route, i) => {
+    const id = rules.length === 1 ? service.id : `${service.id}_${i + 1}`;
     ctx.add(
       'load_balancer',
-      block('resource', ['aws_lb_listener_rule', rules.length === 1 ? service.id : `${service.id}_${i + 1}`], [
+      block('resource', ['aws_lb_listener_rule', id], [
         attr('listener_arn', listenerArn),
         attr('priority', num(route.priority)),
         block('action', [], [attr('type', 'forward'), attr('target_group_arn', ref(`aws_lb_target_group.${service.id}.arn`))]),
@@ -151,6 +156,7 @@ function targetGroupAndRules(ctx: PlanContext, service: Service, network: Networ
         ctx.tags(),
       ]),
     );
+    return ref(`aws_lb_listener_rule.${id}`);
   });
 }
 
@@ -165,8 +171,8 @@ function conditions(route: Route) {
 function existingListener(ctx: PlanContext, web: readonly Service[], network: NetworkRefs): Balancer {
   const listener = ctx.variable('alb_listener_arn', { description: 'ARN of the existing HTTPS listener the routing rules are added to.', type: types.string });
   const sg = ctx.variable('alb_security_group_id', { description: 'Security group of the existing ALB (tasks accept traffic from it).', type: types.string });
-  for (const service of web) targetGroupAndRules(ctx, service, network, listener);
-  return { targetsOf: (s) => [{ targetGroupArn: ref(`aws_lb_target_group.${s.id}.arn`), containerPort: s.mainPort! }], dependencies: [], securityGroupId: sg };
+  const rules = new Map(web.map((service) => [service.name, targetGroupAndRules(ctx, service, network, listener)]));
+  return { targetsOf: (s) => [{ targetGroupArn: ref(`aws_lb_target_group.${s.id}.arn`), containerPort: s.mainPort! }], dependenciesOf: (s) => rules.get(s.name) ?? [], securityGroupId: sg };
 }
 
 /** Target groups you bring: one ARN variable per web service. */
@@ -178,7 +184,7 @@ function existingTargetGroups(ctx: PlanContext, web: readonly Service[]): Balanc
       return [s.name, ctx.variable(name, { description: `ARN of the existing target group (target type ip, port ${s.mainPort}) that sends traffic to ${s.name}.`, type: types.string, validations: [{ condition: call('can', call('regex', str('^arn:aws[a-z-]*:elasticloadbalancing:'), ref(`var.${name}`))), message: `${name} must be a target group ARN.` }] })];
     }),
   );
-  return { targetsOf: (s) => [{ targetGroupArn: arnOf.get(s.name)!, containerPort: s.mainPort! }], dependencies: [], securityGroupId: sg };
+  return { targetsOf: (s) => [{ targetGroupArn: arnOf.get(s.name)!, containerPort: s.mainPort! }], dependenciesOf: () => [], securityGroupId: sg };
 }
 
 function createdNlb(ctx: PlanContext, services: readonly Service[], network: NetworkRefs): Balancer {
@@ -196,7 +202,7 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
     'Network load balancer',
   );
   const targets = new Map<string, { targetGroupArn: Expr; containerPort: number }[]>();
-  const listeners: Expr[] = [];
+  const listeners = new Map<string, Expr[]>();
   for (const service of services) {
     for (const port of nlbPorts(service)) {
       const id = `${service.id}_${port.publishedPort}_${port.protocol.toLowerCase()}`;
@@ -220,11 +226,11 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
           ctx.tags(),
         ], `Clients connect to ${service.name} on ${port.publishedPort}/${port.protocol}${forwarded}.`),
       ]);
-      listeners.push(ref(`aws_lb_listener.${id}`));
+      listeners.set(service.name, [...(listeners.get(service.name) ?? []), ref(`aws_lb_listener.${id}`)]);
       targets.set(service.name, [...(targets.get(service.name) ?? []), { targetGroupArn: ref(`aws_lb_target_group.${id}.arn`), containerPort: port.containerPort }]);
     }
   }
-  return { targetsOf: (s) => targets.get(s.name) ?? [], dependencies: listeners };
+  return { targetsOf: (s) => targets.get(s.name) ?? [], dependenciesOf: (s) => listeners.get(s.name) ?? [] };
 }
 
 /** Target group names are at most 32 characters. */

@@ -78,7 +78,7 @@ export function planAlarms(ctx: PlanContext, cluster: ClusterRefs, lb: LoadBalan
       [
         alarm('cpu-high', metric('AWS/ECS', 'CPUUtilization', 'Average', 'GreaterThanThreshold', cpu, dimensions), `${service.name}: average CPU above the threshold for 10 minutes.`),
         alarm('memory-high', metric('AWS/ECS', 'MemoryUtilization', 'Average', 'GreaterThanThreshold', memory, dimensions), `${service.name}: average memory above the threshold for 10 minutes.`),
-        alarm('tasks-below-desired', metric('ECS/ContainerInsights', 'RunningTaskCount', 'Minimum', 'LessThanThreshold', k.minCapacity, dimensions, 'breaching'), `${service.name}: fewer tasks running than it needs.`),
+        alarm('tasks-below-desired', metric('ECS/ContainerInsights', 'RunningTaskCount', 'Minimum', 'LessThanThreshold', k.runningFloor, dimensions, 'breaching'), `${service.name}: fewer tasks running than it needs.`),
         ...(tgSuffix && lb.albArnSuffix
           ? [alarm('target-5xx', metric('AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', 'Sum', 'GreaterThanThreshold', 5, { TargetGroup: tgSuffix, LoadBalancer: lb.albArnSuffix }), `${service.name}: more than 5 responses with a 5xx status in 5 minutes.`)]
           : []),
@@ -111,9 +111,9 @@ function moduleTopic(ctx: PlanContext): Expr {
     block('resource', ['aws_sns_topic', 'alarms'], [
       attr('count', cond(binary('==', given, str('')), num(1), num(0))),
       attr('name', ctx.name('alarms')),
-      attr('kms_master_key_id', ctx.model.encryption.customerKey ? ref('aws_kms_key.main.arn') : str('alias/aws/sns')),
+      topicEncryption(ctx),
       ctx.tags(),
-    ], 'Subscribe people or a chat integration to this topic.'),
+    ], topicComments(ctx)),
     'Alarm notifications',
   );
   return ctx.local('alarm_topic_arn', cond(binary('==', given, str('')), ref('aws_sns_topic.alarms[0].arn'), given));
@@ -122,10 +122,28 @@ function moduleTopic(ctx: PlanContext): Expr {
 function planTopic(ctx: PlanContext): Expr {
   ctx.add(
     'alarms',
-    block('resource', ['aws_sns_topic', 'alarms'], [attr('name', ctx.name('alarms')), attr('kms_master_key_id', ctx.model.encryption.customerKey ? ref('aws_kms_key.main.arn') : str('alias/aws/sns')), ctx.tags()], 'Subscribe people or a chat integration to this topic.'),
+    block('resource', ['aws_sns_topic', 'alarms'], [attr('name', ctx.name('alarms')), topicEncryption(ctx), ctx.tags()], topicComments(ctx)),
     'Alarm notifications',
   );
   return ref('aws_sns_topic.alarms.arn');
 }
 
 
+
+/**
+ * CloudWatch alarms can only publish to a topic encrypted with a key whose policy lets them, and
+ * the policy of the AWS-managed key aws/sns cannot be changed: without the customer-managed key
+ * the topic is left unencrypted (its messages are alarm states, not data).
+ */
+function topicEncryption(ctx: PlanContext) {
+  return ctx.model.encryption.customerKey ? attr('kms_master_key_id', ref('aws_kms_key.main.arn')) : undefined;
+}
+
+function topicComments(ctx: PlanContext): string[] {
+  return [
+    'Subscribe people or a chat integration to this topic.',
+    ...(ctx.model.encryption.customerKey
+      ? []
+      : ['Not encrypted: CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed key aws/sns; set x-ecsform.kms: true to encrypt it with a customer-managed key.']),
+  ];
+}

@@ -128,7 +128,14 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
       ? block('lifecycle', [], [attr('ignore_changes', [ref('desired_count')])], 'Autoscaling owns the running count once the service exists.')
       : undefined,
     (() => {
-      const deps = [...inputs.loadBalancers.listenerDependencies(service), ...(ctx.model.iam.existingRoles ? [] : [ref('aws_iam_role_policy.ecs_execution')])];
+      // A target group only accepts targets once a listener or rule forwards to it, and a Spot
+      // service fails to start until the cluster has the FARGATE_SPOT capacity provider.
+      const usesSpot = knobs.spot.kind === 'variable' || knobs.spot.on;
+      const deps = [
+        ...inputs.loadBalancers.listenerDependencies(service),
+        ...(usesSpot && inputs.cluster.capacityProviders ? [inputs.cluster.capacityProviders] : []),
+        ...(ctx.model.iam.existingRoles ? [] : [ref('aws_iam_role_policy.ecs_execution')]),
+      ];
       return deps.length > 0 ? attr('depends_on', deps) : undefined;
     })(),
   ];

@@ -472,7 +472,7 @@ resource "aws_ecs_service" "keycloak" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.keycloak, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -711,7 +711,7 @@ resource "aws_ecs_service" "provision_api" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.provision_api, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -886,7 +886,7 @@ resource "aws_ecs_service" "ui_iot" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.ui_iot_1, aws_lb_listener_rule.ui_iot_2, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -972,5 +972,5 @@ resource "aws_ecs_service" "webhook_receiver" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.webhook_receiver, aws_iam_role_policy.ecs_execution]
 }

@@ -71,7 +71,7 @@ resource "aws_cloudwatch_metric_alarm" "app_tasks-below-desired" {
   period              = 300
   evaluation_periods  = 2
   comparison_operator = "LessThanThreshold"
-  threshold           = var.autoscaling_min_capacity
+  threshold           = var.enable_autoscaling ? var.autoscaling_min_capacity : var.desired_count
   treat_missing_data  = "breaching"
   dimensions = {
     ClusterName = aws_ecs_cluster.main.name

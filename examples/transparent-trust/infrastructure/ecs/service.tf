@@ -120,6 +120,8 @@ resource "aws_ecs_service" "app" {
 
   tags = local.tags
 
+  depends_on = [aws_ecs_cluster_capacity_providers.main]
+
   # Autoscaling owns the running count once the service exists.
   lifecycle {
     ignore_changes = [desired_count]

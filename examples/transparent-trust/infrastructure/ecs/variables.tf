@@ -75,6 +75,17 @@ variable "desired_count" {
   }
 }
 
+variable "autoscaling_min_capacity" {
+  description = "Minimum number of app tasks when autoscaling."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.autoscaling_min_capacity >= 0
+    error_message = "autoscaling_min_capacity must be at least 0."
+  }
+}
+
 variable "use_fargate_spot" {
   description = "Run app on FARGATE_SPOT (interruptible, up to 70% cheaper)."
   type        = bool
@@ -91,17 +102,6 @@ variable "enable_alarms" {
   description = "CloudWatch alarms for app."
   type        = bool
   default     = true
-}
-
-variable "autoscaling_min_capacity" {
-  description = "Minimum number of app tasks when autoscaling."
-  type        = number
-  default     = 2
-
-  validation {
-    condition     = var.autoscaling_min_capacity >= 0
-    error_message = "autoscaling_min_capacity must be at least 0."
-  }
 }
 
 variable "autoscaling_max_capacity" {
