@@ -103,6 +103,15 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
   const discoveryServices = discoveryMode === 'none' ? [] : services.filter((s) => referenced.has(s.name) && s.ports.length > 0).map((s) => s.name);
   const volumes = efsVolumes(services, project, ctx);
   const databaseList = [...databases.values()].map((d) => d.database).sort((a, b) => a.name.localeCompare(b.name));
+  for (const database of databaseList.filter((d) => d.clients.length > 0)) {
+    ctx.warn(
+      'DATABASE_PASSWORD_ROTATION',
+      `${database.name}: RDS rotates the master password it manages every 7 days; ${database.clients.join(', ')} ${database.clients.length === 1 ? 'reads' : 'read'} it when a task starts, so running tasks fail to open new connections after a rotation until they restart.`,
+      database.origin,
+      'Restart the clients after each rotation (aws ecs update-service --force-new-deployment, e.g. from an EventBridge rule on the rotation event), or connect with a database user of your own whose password does not rotate.',
+      'medium',
+    );
+  }
   const platformMode = settings.mode === 'platform';
   const ecsServices = platformMode ? [] : services;
   const webServices = ecsServices.filter((s) => s.exposure === 'alb').map((s) => s.name);

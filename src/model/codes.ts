@@ -20,6 +20,7 @@ export const MODEL_CODES = {
   HOSTNAME_UNRESOLVED: { title: 'Hostname not reachable', description: 'A value names a service that has no address on AWS; the hint says what to change.' },
   ENV_NO_VALUE: { title: 'Variable without a value', description: 'A variable taken from the shell, or from an unset variable, that would be empty on AWS.' },
   FILE_SECRET: { title: 'File secret becomes an environment variable', description: 'ECS injects secrets as environment variables, not files.' },
+  DATABASE_PASSWORD_ROTATION: { title: 'Managed password rotates under running tasks', description: 'RDS rotates the master password it manages; tasks keep the value they started with.' },
   DATABASE_URL_PASSWORD: { title: 'Connection string embeds a managed password', description: 'A URL with the password of an RDS-managed database cannot be assembled by ECS.' },
   VOLUME_EPHEMERAL: { title: 'Anonymous volume', description: 'An anonymous volume becomes task-local ephemeral storage.' },
   EMPTY_PROJECT: { title: 'Nothing to deploy', description: 'No service is left to deploy after profiles and x-ecsform kinds.' },

@@ -13,6 +13,18 @@ import type { Database, Origin } from './types.js';
 type Engine = Database['engine'];
 
 const DEFAULT_VERSION: Record<Engine, string> = { postgres: '16', mysql: '8.0', mariadb: '10.11' };
+
+/**
+ * Major versions RDS offers in standard support (postgres by major, MySQL and MariaDB by
+ * major.minor), oldest first, as of the provider schema's date (PostgreSQL 13 is in paid extended
+ * support; MariaDB 10.6 is retired). A Compose image of another version moves to the nearest
+ * one RDS runs, with a warning.
+ */
+const RDS_MAJOR_VERSIONS: Record<Engine, readonly string[]> = {
+  postgres: ['14', '15', '16', '17', '18'],
+  mysql: ['8.0', '8.4'],
+  mariadb: ['10.11', '11.4', '11.8'],
+};
 const PORT: Record<Engine, number> = { postgres: 5432, mysql: 3306, mariadb: 3306 };
 
 /** Environment variable names the official images read for the database, user and password. */
@@ -50,7 +62,7 @@ export function buildDatabase(service: ComposeService, ext: ServiceExtension, ct
     id: terraformId(service.name),
     awsName: awsName(service.name),
     engine,
-    engineVersion: settings?.engine_version ?? versionFromImage(engine, service.image?.value),
+    engineVersion: settings?.engine_version ?? versionFromImage(engine, service, ctx),
     port: PORT[engine],
     instanceClass: settings?.instance_class ?? 'db.t4g.micro',
     allocatedStorageGb: settings?.allocated_storage_gb ?? 20,
@@ -92,15 +104,52 @@ function passwordIdentity(environment: readonly EnvVar[], passwordNames: readonl
   return { interpolated, ...(literal !== undefined ? { literal } : {}), fileSecrets };
 }
 
-/** RDS accepts a major version for postgres (`16`) and major.minor for MySQL/MariaDB (`8.0`). */
-function versionFromImage(engine: Engine, image: string | undefined): string {
+/** The major version RDS names a version by: `16.4` → `16` (postgres), `8.0.39` → `8.0`. */
+export function majorVersion(engine: Engine, version: string): string {
+  const [major = '', minor] = version.split('.');
+  return engine === 'postgres' || minor === undefined ? major : `${major}.${minor}`;
+}
+
+/** The DB parameter group family of a version: `postgres16`, `mysql8.0`, `mariadb10.11`. */
+export function parameterGroupFamily(engine: Engine, version: string): string {
+  return `${engine}${majorVersion(engine, version)}`;
+}
+
+/**
+ * RDS accepts a major version for postgres (`16`) and major.minor for MySQL/MariaDB (`8.0`), and
+ * picks the newest minor. An image tag RDS has no version for moves to the nearest newer one.
+ */
+function versionFromImage(engine: Engine, service: ComposeService, ctx: ModelContext): string {
+  const image = service.image?.value;
   const tag = image?.split('@')[0]?.split(':')[1];
   const match = tag ? /^(\d+)(?:\.(\d+))?/.exec(tag) : null;
   if (!match) return DEFAULT_VERSION[engine];
-  const major = Number(match[1]);
-  if (engine === 'postgres') return major >= 12 ? String(major) : DEFAULT_VERSION.postgres;
-  if (engine === 'mysql') return major >= 8 ? '8.0' : DEFAULT_VERSION.mysql;
-  return major >= 11 ? '11.4' : DEFAULT_VERSION.mariadb;
+  const known = RDS_MAJOR_VERSIONS[engine];
+  // `mysql:8` and `mariadb:11` are the newest release of that major version.
+  if (engine !== 'postgres' && match[2] === undefined) {
+    const newest = [...known].reverse().find((v) => v.startsWith(`${match[1]}.`));
+    if (newest) return newest;
+  }
+  const wanted = engine === 'postgres' ? match[1]! : `${match[1]}.${match[2] ?? '0'}`;
+  if (known.includes(wanted)) return wanted;
+  const origin: Origin = { at: service.image!.at, path: `services.${service.name}.image` };
+  const newer = known.find((v) => compareVersions(v, wanted) > 0);
+  if (newer === undefined) {
+    ctx.warn('COMPOSE_APPROXIMATED', `${service.name}: ${image} is newer than the ${engine} versions ecsform knows RDS to offer (${known.join(', ')}); RDS ${engine} ${wanted} is requested as is.`, origin, `Check with \`aws rds describe-db-engine-versions --engine ${engine}\`, or set x-ecsform.database.engine_version.`);
+    return wanted;
+  }
+  ctx.warn('COMPOSE_APPROXIMATED', `${service.name}: RDS does not run ${engine} ${wanted} (${image}); the database is created with ${engine} ${newer}, the nearest newer version it offers.`, origin, `Test the application against ${engine} ${newer}, or set x-ecsform.database.engine_version.`, 'medium');
+  return newer;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** RDS database names: letters, digits and underscores, starting with a letter, at most 63. */

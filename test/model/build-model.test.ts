@@ -324,3 +324,38 @@ services:
     assert.equal(model.project.name, 'shop');
   });
 });
+
+describe('RDS engine versions', () => {
+  const versionOf = (image: string) => {
+    const model = modelOf(`services:
+  db: { image: "${image}", environment: { POSTGRES_PASSWORD: x, MYSQL_ROOT_PASSWORD: x } }
+  api: { image: example/api, ports: ["8080:8080"], depends_on: [db] }
+`);
+    return { version: model.databases[0]!.engineVersion, warnings: model.warnings.filter((w) => w.message.includes('RDS does not run') || w.message.includes('newer than')) };
+  };
+
+  test('a version RDS runs is kept; a major-only MySQL/MariaDB tag is its newest release', () => {
+    assert.equal(versionOf('postgres:16-alpine').version, '16');
+    assert.equal(versionOf('mysql:8.0.35').version, '8.0');
+    assert.equal(versionOf('mysql:8').version, '8.4');
+    assert.equal(versionOf('mariadb:11').version, '11.8');
+    assert.equal(versionOf('postgres').version, '16', 'no tag: the default');
+    assert.deepEqual(versionOf('postgres:16').warnings, []);
+  });
+
+  test('a version RDS does not run moves to the nearest newer one, with a warning', () => {
+    const old = versionOf('postgres:12');
+    assert.equal(old.version, '14');
+    assert.equal(old.warnings.length, 1);
+    assert.equal(old.warnings[0]!.severity, 'medium');
+    assert.equal(versionOf('mariadb:10.6.4-focal').version, '10.11');
+    assert.equal(versionOf('mysql:5.7').version, '8.0');
+  });
+
+  test('parameter group families use the major version', async () => {
+    const { parameterGroupFamily } = await import('../../src/model/databases.js');
+    assert.equal(parameterGroupFamily('mysql', '8.0.39'), 'mysql8.0');
+    assert.equal(parameterGroupFamily('postgres', '16.4'), 'postgres16');
+    assert.equal(parameterGroupFamily('mariadb', '10.11'), 'mariadb10.11');
+  });
+});

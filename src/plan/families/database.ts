@@ -8,6 +8,7 @@ import { databaseGroupId } from '../../model/security-groups.js';
 import type { Database } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
+import { parameterGroupFamily } from '../../model/databases.js';
 import type { NetworkRefs } from './network.js';
 import { kmsKeyAttr } from './shared.js';
 
@@ -19,15 +20,8 @@ const LOG_EXPORTS: Record<Database['engine'], readonly string[]> = {
 
 /** Parameter group family, and the parameter that refuses unencrypted connections. */
 function parameters(database: Database): { family: string; tls: { name: string; value: string } } {
-  const major = database.engineVersion.split('.')[0]!;
-  switch (database.engine) {
-    case 'postgres':
-      return { family: `postgres${major}`, tls: { name: 'rds.force_ssl', value: '1' } };
-    case 'mysql':
-      return { family: `mysql${database.engineVersion}`, tls: { name: 'require_secure_transport', value: '1' } };
-    case 'mariadb':
-      return { family: `mariadb${database.engineVersion}`, tls: { name: 'require_secure_transport', value: '1' } };
-  }
+  const family = parameterGroupFamily(database.engine, database.engineVersion);
+  return { family, tls: database.engine === 'postgres' ? { name: 'rds.force_ssl', value: '1' } : { name: 'require_secure_transport', value: '1' } };
 }
 
 export function planDatabases(ctx: PlanContext, network: NetworkRefs): void {
