@@ -103,6 +103,18 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
   const discoveryServices = discoveryMode === 'none' ? [] : services.filter((s) => referenced.has(s.name) && s.ports.length > 0).map((s) => s.name);
   const volumes = efsVolumes(services, project, ctx);
   const databaseList = [...databases.values()].map((d) => d.database).sort((a, b) => a.name.localeCompare(b.name));
+  if (!settings.network.existing && settings.network.nat_gateways === 0 && services.some((s) => s.subnets === 'private')) {
+    const extension = project.extensions.get('x-ecsform');
+    const network = extension ? rawEntry(extension, 'network') : undefined;
+    const nat = network ? rawEntry(network, 'nat_gateways') : undefined;
+    ctx.warn(
+      'NO_EGRESS',
+      'x-ecsform.network.nat_gateways is 0: tasks in the private subnets have no route to ECR, Secrets Manager or CloudWatch Logs, so they cannot start (ecsform does not create VPC endpoints).',
+      nat ? originOf(nat) : { at: firstFileAt, path: 'x-ecsform.network.nat_gateways' },
+      'Keep at least one NAT gateway, or add interface VPC endpoints (ecr.api, ecr.dkr, logs, secretsmanager) and the S3 gateway endpoint next to the generated Terraform.',
+      'medium',
+    );
+  }
   for (const database of databaseList.filter((d) => d.clients.length > 0)) {
     ctx.warn(
       'DATABASE_PASSWORD_ROTATION',
@@ -186,6 +198,7 @@ export function buildModel(project: ComposeProject, options: BuildOptions): AppM
       hasNlb: nlbServices.length > 0,
       ...(settings.task_network.agent_port !== undefined ? { agent: { port: settings.task_network.agent_port, ...(settings.task_network.agent_cidr ? { cidr: settings.task_network.agent_cidr } : {}) } } : {}),
       selfIngress: settings.task_network.self_ingress,
+      egressPath: settings.network.existing || settings.network.nat_gateways === 0 ? 'user' : 'nat',
       ...(platformMode ? { platformTaskGroup: 'ecs_tasks' } : {}),
     }),
     logs: { retentionDays: settings.logs.retention_days, ...(settings.logs.group_name ? { sharedGroupName: settings.logs.group_name } : {}) },

@@ -12,6 +12,7 @@ export const MODEL_CODES = {
   TASK_SIZE_INVALID: { title: 'Invalid Fargate task size', description: 'A CPU/memory pair Fargate does not offer.' },
   TASK_SIZE_ROUNDED: { title: 'Task size rounded up', description: 'deploy.resources asked for a size between Fargate sizes.' },
   ROUTE_CONFLICT: { title: 'Route claimed twice', description: 'Two services claim the same ALB path or host.' },
+  NO_EGRESS: { title: 'Tasks without a way out', description: 'Private subnets without a NAT gateway: tasks cannot reach the AWS APIs they need to start.' },
   PROJECT_NAME: { title: 'Project name unusable on AWS', description: 'The project name starts every resource name, so it must be 2-32 lowercase letters, digits and dashes.' },
   SETTING_CONFLICT: { title: 'Contradictory settings', description: 'Two settings that cannot both hold.' },
   UNKNOWN_SERVICE: { title: 'Unknown service', description: 'A reference to a service that does not exist or is not an ECS service.' },

@@ -15,14 +15,18 @@ export interface SecurityGroupInput {
   readonly hasNlb: boolean;
   readonly agent?: { readonly port: number; readonly cidr?: string };
   readonly selfIngress: boolean;
+  /** How tasks reach AWS APIs and the internet: a NAT gateway of this stack, or a path the user provides (VPC endpoints, their own VPC's routing). */
+  readonly egressPath: 'nat' | 'user';
   /** Platform mode: one task group for tasks launched by others. */
   readonly platformTaskGroup?: string;
 }
 
 export const PUBLIC_CIDR = '0.0.0.0/0';
 
-const TASK_EGRESS_REASON =
-  'Tasks reach ECR, Secrets Manager, CloudWatch Logs and external APIs through the NAT gateway; these endpoints have no fixed addresses.';
+const TASK_EGRESS_REASON = {
+  nat: 'Tasks reach ECR, Secrets Manager, CloudWatch Logs and external APIs through the NAT gateway; these endpoints have no fixed addresses.',
+  user: 'Tasks reach ECR, Secrets Manager, CloudWatch Logs and external APIs through the routes of the VPC (NAT or VPC endpoints); these endpoints have no fixed addresses.',
+} as const;
 
 export function databaseGroupId(database: Database, all: readonly Database[]): string {
   return all.length === 1 ? 'rds' : `rds_${database.id}`;
@@ -107,7 +111,7 @@ export function buildSecurityGroups(input: SecurityGroupInput): SecurityGroup[] 
       ingress: sortRules(withoutShadowedRules([...group.ingress.values()])),
       egressAll: true,
       egress: [],
-      egressReason: TASK_EGRESS_REASON,
+      egressReason: TASK_EGRESS_REASON[input.egressPath],
     });
   }
   for (const database of input.databases) {

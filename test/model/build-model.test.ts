@@ -359,3 +359,17 @@ describe('RDS engine versions', () => {
     assert.equal(parameterGroupFamily('mariadb', '10.11'), 'mariadb10.11');
   });
 });
+
+test('without NAT gateways, tasks in private subnets get a warning and the egress reason names the VPC routes', () => {
+  const model = modelOf(`x-ecsform:
+  network: { nat_gateways: 0 }
+services:
+  api: { image: example/api, ports: ["8080:8080"] }
+`);
+  const warning = model.warnings.find((w) => w.code === 'NO_EGRESS');
+  assert.ok(warning, 'NO_EGRESS warning');
+  assert.equal(warning.severity, 'medium');
+  assert.equal(warning.line, 2, 'points at nat_gateways');
+  const group = model.securityGroups.find((g) => g.id === 'ecs_api')!;
+  assert.match(group.egressReason!, /routes of the VPC \(NAT or VPC endpoints\)/);
+});

@@ -21,7 +21,7 @@ resource "aws_vpc_security_group_ingress_rule" "ecs_api_3000_from_alb" {
   referenced_security_group_id = var.alb_security_group_id
 }
 
-# ecsform:ignore SG_EGRESS_OPEN Tasks reach ECR, Secrets Manager, CloudWatch Logs and external APIs through the NAT gateway; these endpoints have no fixed addresses.
+# ecsform:ignore SG_EGRESS_OPEN Tasks reach ECR, Secrets Manager, CloudWatch Logs and external APIs through the routes of the VPC (NAT or VPC endpoints); these endpoints have no fixed addresses.
 resource "aws_vpc_security_group_egress_rule" "ecs_api_all_to_internet" {
   security_group_id = aws_security_group.ecs_api.id
   description       = "All outbound traffic"
