@@ -46,7 +46,7 @@ export function generate(project: ComposeProject, options: GenerateOptions): Gen
     if (model.project.layout === 'module') {
       throw new InputError([{ code: 'CI_NOT_CONFIGURED', severity: 'error', message: 'The deploy pipeline is generated for a root module, not for a reusable module.', hint: 'Generate the pipeline in the root module that calls this module (x-ecsform.layout: root).' }]);
     }
-    files.push(githubWorkflowFile(model, { terraformDir, ecsformVersion: VERSION }));
+    files.push(githubWorkflowFile(model, { terraformDir, ecsformVersion: VERSION, requiredVariables: plan.context.requiredVariables() }));
   }
   return { model, plan, terraformDir, files: files.sort((a, b) => a.path.localeCompare(b.path)) };
 }

@@ -79,6 +79,8 @@ function workflow(ctx: WorkflowContext, jobs: readonly PlannedJob[]): YamlValue 
       AWS_REGION: ctx.region,
       IMAGE_TAG: '${{ inputs.image_tag || github.sha }}',
       TF_IN_AUTOMATION: 'true',
+      // Terraform variables without a default, set once as repository variables (names are case-insensitive).
+      ...Object.fromEntries(ctx.terraformVariables.map((v) => [v.name, `\${{ ${v.source}.${v.name.toUpperCase()} }}`])),
     },
     jobs: Object.fromEntries(jobs.map((j) => [j.id, j.job])),
   };
@@ -99,6 +101,17 @@ function header(ctx: WorkflowContext): string[] {
     'AWS access is OIDC only: there is no access key anywhere. Set these repository variables once,',
     `from \`terraform output github_actions_variables\`: ${Object.values(ROLE_VARIABLES).sort().join(', ')}.`,
     ...(secrets.length > 0 ? [`Repository secrets read as build arguments: ${secrets.join(', ')}.`] : []),
+    ...requiredVariableLines(ctx),
+  ];
+}
+
+/** The Terraform variables without a default, and where the workflow reads them from. */
+function requiredVariableLines(ctx: WorkflowContext): string[] {
+  const plain = ctx.terraformVariables.filter((v) => v.source === 'vars').map((v) => v.name.toUpperCase());
+  const secret = ctx.terraformVariables.filter((v) => v.source === 'secrets').map((v) => v.name.toUpperCase());
+  return [
+    ...(plain.length > 0 ? [`Terraform variables without a default, read from repository variables: ${plain.join(', ')}.`] : []),
+    ...(secret.length > 0 ? [`Sensitive Terraform variables without a default, read from repository secrets: ${secret.join(', ')}.`] : []),
   ];
 }
 

@@ -435,6 +435,19 @@ export const TERRAFORM_PERMISSIONS: readonly ServicePermissions[] = [
     serviceLinkedRoles: ['ecs.application-autoscaling.amazonaws.com'],
   },
   {
+    sid: 'Waf',
+    resources: ['aws_wafv2_web_acl', 'aws_wafv2_web_acl_association'],
+    read: ['wafv2:GetWebACL', 'wafv2:GetWebACLForResource', 'wafv2:ListTagsForResource', 'wafv2:ListWebACLs'],
+    write: [
+      {
+        // Creating or updating a web ACL is also authorised on the managed rule groups it uses;
+        // associating it with the ALB also needs elasticloadbalancing:SetWebAcl (LoadBalancing).
+        actions: ['wafv2:AssociateWebACL', 'wafv2:CreateWebACL', 'wafv2:DeleteWebACL', 'wafv2:DisassociateWebACL', 'wafv2:TagResource', 'wafv2:UntagResource', 'wafv2:UpdateWebACL'],
+        resources: [ARN('wafv2', 'regional/webacl/{prefix}-*/*'), ARN('wafv2', 'regional/managedruleset/*/*')],
+      },
+    ],
+  },
+  {
     sid: 'Alarms',
     resources: ['aws_cloudwatch_metric_alarm'],
     read: ['cloudwatch:DescribeAlarms', 'cloudwatch:ListTagsForResource'],

@@ -50,6 +50,11 @@ export class PlanContext {
     return ref(`var.${name}`);
   }
 
+  /** Variables without a default: whoever runs Terraform must set them. */
+  requiredVariables(): { readonly name: string; readonly sensitive: boolean }[] {
+    return [...this.variables].filter(([, v]) => v.spec.default === undefined).map(([name, v]) => ({ name, sensitive: v.spec.sensitive === true }));
+  }
+
   local(name: string, value: ExprLike): Expr {
     if (!this.locals.has(name)) this.locals.set(name, toExpr(value));
     return ref(`local.${name}`);

@@ -12,13 +12,14 @@ const BACKEND = `
     key: shop/prod.tfstate
     use_lockfile: true`;
 
-/** ARM64 tasks, a build with target and arguments (one secret-looking), no static site, remote state. */
+/** ARM64 tasks, a build with target and arguments (one secret-looking), no static site, remote state, a WAF. */
 export const ARM_API = `
 name: shop
 x-ecsform:
   environment: prod
   region: eu-west-1
-  architecture: arm64${BACKEND}${GITHUB}
+  architecture: arm64
+  load_balancer: { waf: true }${BACKEND}${GITHUB}
 services:
   api:
     build:

@@ -210,3 +210,26 @@ describe('workflows of other stack shapes', () => {
     }
   });
 });
+
+test('Terraform variables without a default come from repository variables, sensitive ones from secrets', () => {
+  const stack = composeStack(ARM_API);
+  const text = githubWorkflow(stack.model, {
+    terraformDir: stack.terraformDir,
+    ecsformVersion: VERSION,
+    requiredVariables: [
+      { name: 'certificate_arn', sensitive: false },
+      { name: 'partner_token', sensitive: true },
+      { name: 'image_tag', sensitive: false },
+    ],
+  });
+  const env = (parse(text) as { env: Record<string, string> }).env;
+  assert.equal(env['TF_VAR_certificate_arn'], '${{ vars.TF_VAR_CERTIFICATE_ARN }}');
+  assert.equal(env['TF_VAR_partner_token'], '${{ secrets.TF_VAR_PARTNER_TOKEN }}');
+  assert.equal(env['TF_VAR_image_tag'], undefined, 'image_tag is passed with -var');
+  assert.match(text, /read from repository variables: TF_VAR_CERTIFICATE_ARN\./);
+  assert.match(text, /read from repository secrets: TF_VAR_PARTNER_TOKEN\./);
+});
+
+test('the generated workflow of a stack passes its required variables', () => {
+  assert.match(iotStack().files.find((f) => f.path.endsWith('deploy.yml'))?.text ?? '', /TF_VAR_certificate_arn: \$\{\{ vars\.TF_VAR_CERTIFICATE_ARN \}\}/);
+});

@@ -13,6 +13,8 @@ export interface WorkflowOptions {
   readonly rootInRepository?: string;
   /** ecsform version the smoke job runs (`npx ecsform@<version>`). */
   readonly ecsformVersion: string;
+  /** Variables of the Terraform root without a default (`image_tag` aside, which the workflow sets). */
+  readonly requiredVariables?: readonly { readonly name: string; readonly sensitive: boolean }[];
 }
 
 export interface ImageBuild {
@@ -53,6 +55,8 @@ export interface WorkflowContext {
   readonly sites: readonly SiteBuild[];
   readonly hasServices: boolean;
   readonly hasBackend: boolean;
+  /** `TF_VAR_<name>` for each required variable, read from a repository variable (or secret, if sensitive) of the same name. */
+  readonly terraformVariables: readonly { readonly name: string; readonly source: 'vars' | 'secrets' }[];
 }
 
 export function workflowContext(model: AppModel, options: WorkflowOptions): WorkflowContext {
@@ -71,6 +75,10 @@ export function workflowContext(model: AppModel, options: WorkflowOptions): Work
     sites: model.staticSites.map((s) => siteBuild(s, model.staticSites.length, inRepo)),
     hasServices: model.services.length > 0,
     hasBackend: model.project.backend !== undefined,
+    terraformVariables: (options.requiredVariables ?? [])
+      .filter((v) => v.name !== 'image_tag')
+      .map((v) => ({ name: `TF_VAR_${v.name}`, source: v.sensitive ? ('secrets' as const) : ('vars' as const) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
