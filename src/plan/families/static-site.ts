@@ -34,7 +34,7 @@ function planSite(ctx: PlanContext, site: StaticSite): void {
     family: 'static_site',
     exceptions: [
       'ecsform:ignore S3_CMK The files are public web assets served through CloudFront; SSE-S3 avoids a KMS request per object.',
-      'ecsform:ignore S3_ACCESS_LOGGING Requests are logged at CloudFront, the only reader of this bucket.',
+      'ecsform:ignore S3_ACCESS_LOGGING Only CloudFront reads this bucket, so its log would only show CloudFront; viewer requests belong in CloudFront access logs (not configured: see CF_ACCESS_LOGGING).',
     ],
     policyStatements: [
       block('statement', [], [
