@@ -25,6 +25,9 @@ export function composeInput(options: ComposeInputOptions): { input: LoadInput; 
   const wanted = options.files && options.files.length > 0 ? options.files : [defaultFile(options.cwd)];
   const files = wanted.map((file) => {
     const absolute = resolve(options.cwd, file);
+    if (existsSync(absolute) && statSync(absolute).isDirectory()) {
+      throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: `${file} is a directory, not a Compose file.`, hint: `Pass the file itself, e.g. -f ${join(file, 'compose.yaml')}.` }]);
+    }
     if (!existsSync(absolute) || !statSync(absolute).isFile()) {
       throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: `Compose file not found: ${file}`, hint: 'Pass the path with -f, or run ecsform in the directory of compose.yaml.' }]);
     }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { InputError } from '../diagnostics/errors.js';
 
 export const MANIFEST_PATH = '.ecsform/manifest.json';
 
@@ -101,9 +102,36 @@ export function applyChanges(root: string, files: ReadonlyArray<{ path: string; 
   writeAtomically(join(root, MANIFEST_PATH), `${JSON.stringify({ version: 1, files: sorted }, null, 2)}\n`);
 }
 
+/**
+ * Writes through a temporary file and a rename, so a reader never sees half a file. A path that
+ * cannot be written (a file where a directory should be, no permission, a full disk) is the
+ * user's to fix: an input error naming it, with no temporary file left behind.
+ */
 export function writeAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.ecsform-tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, content);
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The temporary file could not have been created either.
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code !== undefined ? WRITE_ERRORS[code] : undefined;
+    if (reason === undefined) throw error;
+    throw new InputError([{ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}.`, file: path, hint: 'Choose another output directory with --out, or fix the path.' }]);
+  }
 }
+
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  ENOTDIR: 'a parent of it is a file, not a directory',
+  EISDIR: 'it is a directory',
+  EEXIST: 'a parent of it is a file, not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};

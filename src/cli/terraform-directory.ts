@@ -36,10 +36,20 @@ export interface TerraformDirectory {
   readonly result: VerifyResult;
 }
 
-/** Reads every `.tf` file under `dir` and runs `verify()` with the given checks (all by default). */
-export async function readTerraformDirectory(io: Io, dir: string, checks?: ReadonlySet<CheckName>): Promise<TerraformDirectory> {
+/**
+ * Reads every `.tf` file under `dir` and runs `verify()` with the given checks (all by default).
+ * With `requireSyntax`, a file that does not parse is an input error: a cost, a diagram or a
+ * report of the files that do would silently leave part of the stack out.
+ */
+export async function readTerraformDirectory(io: Io, dir: string, checks?: ReadonlySet<CheckName>, options: { readonly requireSyntax?: boolean } = {}): Promise<TerraformDirectory> {
   const { root, files } = readTerraformFiles(io, dir);
   const result = await verify({ files }, checks ? { checks } : {});
+  if (options.requireSyntax) {
+    const broken = result.findings.filter((f) => f.code === 'HCL_SYNTAX');
+    if (broken.length > 0) {
+      throw new InputError(broken.map((f) => ({ ...f, ...(f.file ? { file: io.display(join(root, f.file)) } : {}), hint: f.hint ?? 'Fix the syntax (ecsform check lists every problem), then run again.' })));
+    }
+  }
   return { root, files: files.length, result };
 }
 

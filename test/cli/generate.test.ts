@@ -44,6 +44,8 @@ describe('generate writes files safely', () => {
     assert.equal(run.code, 2);
     assert.match(run.err, /terraform\/ecs\.tf  error  OUTPUT_CONFLICT  Not overwriting terraform\/ecs\.tf: the file was changed since ecsform wrote it\./);
     assert.match(readFileSync(ecs, 'utf8'), /# my change/);
+    assert.match(run.out, /nothing written, would write: .*1 conflict/);
+    assert.doesNotMatch(run.out, /^ {2}wrote:/m);
     const forced = await runCli(['generate', '--no-verify', '--force'], dir);
     assert.equal(forced.code, 0, forced.err);
     assert.doesNotMatch(readFileSync(ecs, 'utf8'), /# my change/);

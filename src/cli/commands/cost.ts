@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 import { estimateCost, parseUsageFile, renderCostJson, renderCostMarkdown, renderCostText, DEFAULT_USAGE, type CostEstimate, type Usage } from '../../cost/index.js';
 import { InputError } from '../../diagnostics/errors.js';
 import type { Io } from '../io.js';
-import { renderFindingsText } from '../render/findings-text.js';
 import { readTerraformDirectory } from '../terraform-directory.js';
 
 export interface CostCommandOptions {
@@ -17,9 +16,7 @@ export interface CostCommandOptions {
 
 export async function costCommand(io: Io, dir: string, options: CostCommandOptions): Promise<number> {
   const usage = readUsage(io, options.usage);
-  const { root, files, result } = await readTerraformDirectory(io, dir, new Set(['syntax']));
-  const syntaxErrors = result.findings.filter((f) => f.severity === 'error');
-  if (syntaxErrors.length > 0) io.err(renderFindingsText(syntaxErrors.map((f) => (f.file ? { ...f, file: io.display(join(root, f.file)) } : f))));
+  const { root, files, result } = await readTerraformDirectory(io, dir, new Set(['syntax']), { requireSyntax: true });
   const estimate = withDisplayPaths(await estimateCost(result.modules, usage), (file) => io.display(join(root, file)));
   const title = `Monthly cost of ${io.display(root)} (${files} files)`;
   switch (options.format ?? 'text') {
@@ -49,7 +46,8 @@ export function readUsage(io: Io, file: string | undefined): Usage {
   if (file === undefined) return DEFAULT_USAGE;
   const path = resolve(io.cwd, file);
   if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: `Usage file not found: ${file}`, hint: 'Pass a YAML or JSON file; docs/cost.md lists the keys.' }]);
+    const what = existsSync(path) ? `${file} is a directory, not a usage file` : `Usage file not found: ${file}`;
+    throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: what, hint: 'Pass a YAML or JSON file; docs/cost.md lists the keys.' }]);
   }
   return parseUsageFile(io.display(path), readFileSync(path, 'utf8'));
 }

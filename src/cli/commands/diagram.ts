@@ -19,7 +19,7 @@ export async function diagramCommand(io: Io, dir: string | undefined, options: D
   if (options.file && options.file.length > 0) {
     diagram = diagramFromModel(loadAndGenerate(io, options).result.model);
   } else if (dir !== undefined) {
-    const { root, result } = await readTerraformDirectory(io, dir, new Set(['syntax']));
+    const { root, result } = await readTerraformDirectory(io, dir, new Set(['syntax']), { requireSyntax: true });
     diagram = diagramFromModules(result.modules, io.display(root) === '.' ? basename(root) : io.display(root));
   } else {
     throw new InputError([{ code: 'USAGE', severity: 'error', message: 'Nothing to draw: pass a Terraform directory, or -f compose.yaml.', hint: 'ecsform diagram infra/terraform' }]);

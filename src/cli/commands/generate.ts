@@ -112,7 +112,10 @@ function summaryText(io: Io, result: GenerateResult, root: string, changes: read
   lines.push(`  cost:      ${costSummaryLine(verification.cost)}`);
   const counts = new Map<string, number>();
   for (const c of changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
-  lines.push(`  ${dryRun ? 'would write' : 'wrote'}:     ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  // Any conflict stops the whole write: say so rather than listing what was not written.
+  const conflicted = changes.some((c) => c.kind === 'conflict');
+  const verb = dryRun ? 'would write' : conflicted ? 'nothing written, would write' : 'wrote';
+  lines.push(`  ${verb}:     ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);
   if (dryRun) for (const c of changes.filter((c) => c.kind !== 'unchanged')) lines.push(`    ${c.kind.padEnd(9)} ${c.path}`);
   let text = `${lines.join('\n')}\n`;
   if (findings && findings.some((f) => !f.suppressed)) text += `\n${renderFindingsText(findings)}`;

@@ -68,7 +68,7 @@ export async function reportCommand(io: Io, dir: string | undefined, options: Re
 }
 
 async function fromDirectory(io: Io, dir: string): Promise<Terraform> {
-  const { root, files, result } = await readTerraformDirectory(io, dir);
+  const { root, files, result } = await readTerraformDirectory(io, dir, undefined, { requireSyntax: true });
   const display = (file: string) => io.display(join(root, file));
   return { source: io.display(root), files, modules: result.modules, findings: result.findings.map((f) => (f.file ? { ...f, file: display(f.file) } : f)), display };
 }
