@@ -2,7 +2,6 @@
  * `ecsform explain`: every decision the model made about the Compose input, with the place in
  * the generated Terraform that carries it (file:line), found by parsing the generated files.
  */
-import type { SourcePoint } from './diagnostics/finding.js';
 import type { GenerateResult } from './generate.js';
 import type { Attribute, Block, BodyItem, Expr } from './hcl/ast.js';
 import { parseHcl } from './hcl/index.js';
@@ -99,8 +98,4 @@ function lineOfEnv(block: Block, variable: string): number | undefined {
   };
   visit(block.body.items);
   return found;
-}
-
-export function describeOrigin(at: SourcePoint): string {
-  return `${at.file}:${at.line}`;
 }

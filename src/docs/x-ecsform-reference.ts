@@ -102,7 +102,10 @@ function typeOf(schema: JsonSchema): string {
   if (isArray(schema)) return `list of ${schema.items ? typeOf(schema.items) : 'any'}`;
   if (isRecord(schema)) return `map of ${typeOf(schema.additionalProperties as JsonSchema)}`;
   if (schema.type === 'integer') {
-    const range = schema.minimum !== undefined || schema.maximum !== undefined ? ` (${schema.minimum ?? ''}..${schema.maximum !== undefined && schema.maximum < 1e9 ? schema.maximum : ''})` : '';
+    // zod's `int()` bounds every integer by the safe-integer range: those bounds say nothing.
+    const min = schema.minimum !== undefined && schema.minimum > -1e9 ? schema.minimum : undefined;
+    const max = schema.maximum !== undefined && schema.maximum < 1e9 ? schema.maximum : undefined;
+    const range = min !== undefined || max !== undefined ? ` (${min ?? ''}..${max ?? ''})` : '';
     return `integer${range}`;
   }
   return Array.isArray(schema.type) ? schema.type.join(' or ') : (schema.type ?? 'any');

@@ -47,6 +47,3 @@ export function smallestFargateSize(minCpuUnits: number, minMemoryMiB: number): 
   }
   return undefined;
 }
-
-/** Windows tasks need at least 1 vCPU; ARM64 and Spot need Linux. Kept for the contradiction checks. */
-export const MIN_WINDOWS_CPU_UNITS = 1024;

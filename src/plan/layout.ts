@@ -60,12 +60,3 @@ const MODULE: Record<Family, string> = {
 export function fileFor(layout: Layout, family: Family): string {
   return (layout === 'module' ? MODULE : ROOT)[family];
 }
-
-/** Order of files in listings: the conventional ones first, then alphabetical. */
-export function compareFileNames(a: string, b: string): number {
-  const first = ['main.tf', 'versions.tf', 'locals.tf', 'variables.tf', 'outputs.tf'];
-  const ia = first.indexOf(a);
-  const ib = first.indexOf(b);
-  if (ia >= 0 || ib >= 0) return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
-  return a.localeCompare(b);
-}

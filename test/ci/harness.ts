@@ -11,7 +11,7 @@ import { generate } from '../../src/generate.js';
 import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
 import type { AppModel } from '../../src/model/types.js';
 import { PlanContext } from '../../src/plan/context.js';
-import { planCi, type CiInputs } from '../../src/plan/families/ci.js';
+import type { CiInputs } from '../../src/plan/families/ci.js';
 import { planCluster } from '../../src/plan/families/cluster.js';
 import { serviceKnobs, type ServiceKnobs } from '../../src/plan/families/knobs.js';
 import { planLogs } from '../../src/plan/families/logs.js';

@@ -6,6 +6,7 @@
  * so a key cannot exist without its description.
  */
 import { z } from 'zod';
+import { LOG_RETENTION_DAYS } from '../../aws/log-retention.js';
 
 const identifier = z
   .string()
@@ -22,7 +23,7 @@ const arn = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+
 const port = z.number().int().min(1).max(65535);
 
 const suppression = z.strictObject({
-  rule: z.string().describe('Rule id to suppress, e.g. `ECS_TASK_READONLY_ROOT`.'),
+  rule: z.string().describe('Rule id to suppress, e.g. `ECS_READONLY_ROOT_FILESYSTEM` (docs/security-rules.md lists them).'),
   resource: z
     .string()
     .optional()
@@ -229,7 +230,7 @@ const registry = z.strictObject({
 
 const logs = z.strictObject({
   retention_days: z
-    .union([z.literal(1), z.literal(3), z.literal(5), z.literal(7), z.literal(14), z.literal(30), z.literal(60), z.literal(90), z.literal(120), z.literal(150), z.literal(180), z.literal(365), z.literal(400), z.literal(545), z.literal(731), z.literal(1096), z.literal(1827), z.literal(2192), z.literal(2557), z.literal(2922), z.literal(3288), z.literal(3653)])
+    .literal(LOG_RETENTION_DAYS)
     .default(30)
     .describe('CloudWatch Logs retention in days (one of the values CloudWatch accepts).'),
   group_name: z.string().optional().describe('One log group for every container instead of one per service, e.g. `/sockerless/containers`.'),

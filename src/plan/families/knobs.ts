@@ -107,8 +107,8 @@ export function fargatePairCondition(cpu: Expr, memory: Expr): Expr {
   return call('contains', call('lookup', toExpr(table), call('tostring', cpu), toExpr([])), memory);
 }
 
-export const FARGATE_PAIR_MESSAGE =
-  'Fargate does not offer this cpu/memory pair: 256 takes 512-2048, 512 takes 1024-4096, 1024 takes 2048-8192, 2048 takes 4096-16384, 4096 takes 8192-30720 (1024 steps), 8192 takes 16384-61440 (4096 steps), 16384 takes 32768-122880 (8192 steps).';
+/** The precondition message, written from the same table as the condition. */
+export const FARGATE_PAIR_MESSAGE = `Fargate does not offer this cpu/memory pair: ${FARGATE_CPU_UNITS.map((units) => `${units} takes ${describeMemoryValues(validMemoryFor(units)!)}`).join('; ')}.`;
 
 /** `count = var.enable_x ? 1 : 0` for a switched resource; nothing for a static one. */
 export function countFor(s: Switch): Expr | undefined {

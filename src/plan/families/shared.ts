@@ -3,19 +3,19 @@
  * family to need one declares it the same way as every other.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { attr, binary, call, ref, tmpl } from '../../hcl/build.js';
+import { attr, call, ref, tmpl } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
+import { LOG_RETENTION_DAYS } from '../../aws/log-retention.js';
 
 /** Retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 export function logRetention(ctx: PlanContext): Expr {
   return ctx.variable('log_retention_days', {
     description: 'Days CloudWatch Logs keeps log events.',
     type: types.number,
     default: ctx.model.logs.retentionDays,
-    validations: [{ condition: call('contains', LOG_RETENTION_DAYS, ref('var.log_retention_days')), message: `log_retention_days must be one of the values CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}.` }],
+    validations: [{ condition: call('contains', [...LOG_RETENTION_DAYS], ref('var.log_retention_days')), message: `log_retention_days must be one of the values CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(', ')}.` }],
   });
 }
 
@@ -30,8 +30,4 @@ export function arnOf(ctx: PlanContext, service: string, resource: Expr | string
   const region = ctx.data('aws_region', 'current');
   const account = ctx.data('aws_caller_identity', 'current');
   return tmpl`arn:${ref(`${partition}.partition`)}:${service}:${ref(`${region}.region`)}:${ref(`${account}.account_id`)}:${resource}`;
-}
-
-export function isPositive(variable: string): Expr {
-  return binary('>', ref(`var.${variable}`), 0);
 }

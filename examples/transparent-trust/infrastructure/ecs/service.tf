@@ -73,7 +73,7 @@ resource "aws_ecs_task_definition" "app" {
         "8192"  = [16384, 20480, 24576, 28672, 32768, 36864, 40960, 45056, 49152, 53248, 57344, 61440]
         "16384" = [32768, 40960, 49152, 57344, 65536, 73728, 81920, 90112, 98304, 106496, 114688, 122880]
       }, tostring(var.task_cpu), []), var.task_memory)
-      error_message = "Fargate does not offer this cpu/memory pair: 256 takes 512-2048, 512 takes 1024-4096, 1024 takes 2048-8192, 2048 takes 4096-16384, 4096 takes 8192-30720 (1024 steps), 8192 takes 16384-61440 (4096 steps), 16384 takes 32768-122880 (8192 steps)."
+      error_message = "Fargate does not offer this cpu/memory pair: 256 takes 512, 1024 or 2048; 512 takes 1024, 2048, 3072 or 4096; 1024 takes 2048 to 8192 in steps of 1024; 2048 takes 4096 to 16384 in steps of 1024; 4096 takes 8192 to 30720 in steps of 1024; 8192 takes 16384 to 61440 in steps of 4096; 16384 takes 32768 to 122880 in steps of 8192."
     }
   }
 }
