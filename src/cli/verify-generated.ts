@@ -6,6 +6,7 @@
 import { estimateCost, type CostEstimate } from '../cost/index.js';
 import type { Finding } from '../diagnostics/finding.js';
 import type { GenerateResult } from '../generate.js';
+import { suppressionCovers } from '../plan/suppressions.js';
 import type { SecuritySuppression } from '../security/index.js';
 import { verify } from '../verify/index.js';
 
@@ -31,10 +32,7 @@ export function suppressionsOf(result: GenerateResult): SecuritySuppression[] {
   const addresses = result.plan.module.files.flatMap((f) => f.blocks.filter((b) => b.type === 'resource').map((b) => `${b.labels[0]}.${b.labels[1]}`));
   return result.model.suppressions.flatMap((s) => {
     const common = { rule: s.rule, reason: s.reason, at: s.origin.at, path: s.origin.path };
-    if (s.resource) return [{ ...common, resource: s.resource }];
-    if (!s.service) return [common];
-    const id = result.model.services.find((service) => service.name === s.service)?.id;
-    const own = id ? addresses.filter((a) => a.endsWith(`.${id}`) || a.includes(`.${id}_`)) : [];
-    return own.map((resource) => ({ ...common, resource }));
+    if (!s.resource && !s.service) return [common];
+    return addresses.filter((address) => suppressionCovers(s, address, result.model)).map((resource) => ({ ...common, resource }));
   });
 }

@@ -4,7 +4,7 @@
  * reference to use, so declarations and uses cannot drift apart.
  */
 import type { Block, BodyItem, Expr } from '../hcl/ast.js';
-import { attr, block, call, ident, obj, ref, str, tmpl, toExpr, type BodyInput, type ExprLike } from '../hcl/build.js';
+import { attr, block, call, ident, lineComment, obj, ref, str, tmpl, toExpr, type BodyInput, type ExprLike } from '../hcl/build.js';
 import type { AppModel } from '../model/types.js';
 import type { Family, PlannedBlock } from './document.js';
 
@@ -97,6 +97,15 @@ export class PlanContext {
   tags(nameSuffix?: string, extra: Record<string, ExprLike> = {}): BodyItem {
     if (nameSuffix === undefined && Object.keys(extra).length === 0) return attr('tags', ref('local.tags'));
     return attr('tags', call('merge', ref('local.tags'), obj({ ...(nameSuffix !== undefined ? { Name: this.name(nameSuffix) } : {}), ...extra })));
+  }
+
+  /** Adds comment lines above every planned resource block whose address `matches`. */
+  annotateResources(matches: (address: string) => boolean, lines: readonly string[]): void {
+    this.planned.forEach((planned, i) => {
+      const b = planned.block;
+      if (b.type !== 'resource' || !matches(`${b.labels[0]}.${b.labels[1]}`)) return;
+      this.planned[i] = { ...planned, block: { ...b, leadingComments: [...(b.leadingComments ?? []), ...lines.map(lineComment)] } };
+    });
   }
 
   blocks(): readonly PlannedBlock[] {

@@ -27,6 +27,7 @@ import { planStaticSites } from './families/static-site.js';
 import { planStorage } from './families/storage.js';
 import { planWaf } from './families/waf.js';
 import { fileFor } from './layout.js';
+import { annotateSuppressions } from './suppressions.js';
 
 export interface Plan {
   /** The module (root or reusable) generated from the model. */
@@ -70,6 +71,7 @@ export function planTerraform(model: AppModel): Plan {
   // Last: the pipeline's permissions are derived from the resource types planned above. A
   // reusable module gets no pipeline of its own; the root that calls it does.
   if (model.project.layout === 'root') planCi(ctx, { registry, staticSites, cluster });
+  annotateSuppressions(ctx);
   return { module: layOut(ctx), context: ctx };
 }
 

@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import type { Block } from '../../src/hcl/ast.js';
 import { loadAwsSchema } from '../../src/verify/schema/provider-schema.js';
 import { attrText, nestedBlocks } from '../helpers/generate.js';
-import { blockNamed, exampleTerraform, resourceOf, resourcesOf, type ExampleTerraform, assertCheckOutcome } from '../helpers/examples.js';
+import { blockNamed, exampleTerraform, resourceOf, resourcesOf, type ExampleTerraform, assertZeroFindings } from '../helpers/examples.js';
 
 let ecs: ExampleTerraform;
 before(() => {
@@ -35,7 +35,7 @@ test('the module has the suggested file layout (plus the example root)', () => {
 });
 
 test('AC 25 / DoD: ecsform check reports zero findings on the module and its example', async () => {
-  await assertCheckOutcome(ecs, []);
+  await assertZeroFindings(ecs);
 });
 
 describe('VPC and networking (AC 1-6)', () => {

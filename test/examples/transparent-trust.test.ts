@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Block } from '../../src/hcl/ast.js';
 import { attrText, container, containerEntry, nestedBlocks } from '../helpers/generate.js';
-import { blockNamed, exampleTerraform, resourceOf, resourcesOf, type ExampleTerraform, assertCheckOutcome } from '../helpers/examples.js';
+import { blockNamed, exampleTerraform, resourceOf, resourcesOf, type ExampleTerraform, assertZeroFindings } from '../helpers/examples.js';
 
 let tt: ExampleTerraform;
 before(() => {
@@ -19,7 +19,7 @@ const variable = (name: string): Block => {
 };
 
 test('ecsform check reports zero findings on the module and its example root', async () => {
-  await assertCheckOutcome(tt, []);
+  await assertZeroFindings(tt);
 });
 
 test('the required inputs of the Variables table are required variables', () => {

@@ -176,3 +176,21 @@ services:
   assert.equal(attrText(topic, 'kms_master_key_id'), undefined);
   assert.ok(!result.files.some((f) => f.content.includes('alias/aws/sns')));
 });
+
+test('x-ecsform suppressions are written above the resources they cover', () => {
+  const result = generateFrom(`x-ecsform:
+  suppress:
+    - { rule: LB_WAF, resource: aws_lb.main, reason: A WAF is managed by the security team. }
+    - { rule: SG_EGRESS_OPEN, reason: "Everywhere, so it has no single place to be written." }
+services:
+  api:
+    image: example/api
+    ports: ["8080:8080"]
+    x-ecsform:
+      suppress: [{ rule: ECS_READONLY_ROOT_FILESYSTEM, reason: The framework writes to /app/tmp. }]
+`);
+  const comments = (type: string, name: string) => (resource(result, type, name).leadingComments ?? []).map((c) => c.text);
+  assert.ok(comments('aws_lb', 'main').includes('ecsform:ignore LB_WAF A WAF is managed by the security team.'));
+  assert.ok(comments('aws_ecs_task_definition', 'api').includes('ecsform:ignore ECS_READONLY_ROOT_FILESYSTEM The framework writes to /app/tmp.'));
+  assert.ok(!comments('aws_ecs_task_definition', 'api').some((c) => c.includes('SG_EGRESS_OPEN')), 'a project-wide suppression is not copied onto every resource');
+});

@@ -140,3 +140,9 @@ variable "alb_deletion_protection" {
   type        = bool
   default     = true
 }
+
+variable "waf_rate_limit" {
+  description = "Requests one IP address may send in 5 minutes before the WAF blocks it."
+  type        = number
+  default     = 2000
+}

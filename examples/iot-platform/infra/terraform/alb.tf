@@ -98,6 +98,7 @@ resource "aws_s3_bucket_policy" "alb_logs" {
 # Application load balancer
 ###############################################################################
 # ecsform:ignore LB_INTERNET_FACING The ALB is the public entry point of the application.
+# ecsform:ignore LB_WAF Dev environment; a WAF (x-ecsform.load_balancer.waf) is part of the production hardening.
 resource "aws_lb" "main" {
   name                       = "${local.name_prefix}-alb"
   internal                   = false

@@ -150,6 +150,7 @@ resource "aws_cloudfront_response_headers_policy" "ui" {
 # Unknown paths answer index.html so the single-page app can route them (Compose service ui).
 # ecsform:ignore CF_VIEWER_TLS No custom domain is configured, so the default *.cloudfront.net certificate serves HTTPS; set static_site.aliases and certificate_arn to use your own.
 # ecsform:ignore CF_WAF The site serves static files only; attach a WAFv2 web ACL (in us-east-1) with web_acl_id for rate limiting or bot control.
+# ecsform:ignore CF_ACCESS_LOGGING Dev environment; CloudFront access logs are part of the production hardening.
 resource "aws_cloudfront_distribution" "ui" {
   enabled             = true
   is_ipv6_enabled     = true

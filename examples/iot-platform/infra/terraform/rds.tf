@@ -24,6 +24,7 @@ resource "aws_db_parameter_group" "keycloak_db" {
 }
 
 # Replaces the Compose service keycloak-db. The master password is created and rotated by RDS in Secrets Manager.
+# ecsform:ignore RDS_MULTI_AZ Dev environment; a multi-AZ Keycloak database is part of the production hardening.
 resource "aws_db_instance" "keycloak_db" {
   identifier                          = "${local.name_prefix}-keycloak-db"
   engine                              = "postgres"
