@@ -39,6 +39,9 @@ export const PRICE_IDS = [
   'kms.key_month',
   'kms.requests_10k',
   's3.standard.gb_month',
+  'waf.web_acl_month',
+  'waf.rule_month',
+  'waf.requests_million',
 ] as const;
 export type PriceId = (typeof PRICE_IDS)[number];
 

@@ -16,7 +16,8 @@ export type CostService =
   | 'Public IPv4'
   | 'Cloud Map'
   | 'Route 53'
-  | 'KMS';
+  | 'KMS'
+  | 'WAF';
 
 /** `assumption` marks a rate we derived from an assumption (Fargate Spot), not a published price. */
 export type ComponentStatus = PriceStatus | 'assumption';

@@ -43,6 +43,7 @@ export const usageSchema = z.strictObject({
   s3: z.strictObject({ storage_gb_per_bucket: amount(1, 'GB stored in each S3 bucket (Standard class).') }).prefault({}),
   secrets_manager: z.strictObject({ api_calls_per_secret: amount(10_000, 'API calls per secret per month (ECS reads secrets at each task start).') }).prefault({}),
   kms: z.strictObject({ requests_per_key: amount(10_000, 'Requests per customer-managed KMS key per month.') }).prefault({}),
+  waf: z.strictObject({ requests_per_web_acl: amount(1_000_000, 'Requests each WAF web ACL inspects per month.') }).prefault({}),
 });
 
 export type Usage = z.output<typeof usageSchema>;

@@ -88,9 +88,10 @@ describe('monthly cost of the examples, by hand', () => {
       logIngestion: (3 + 1) * 0.5, // 3 service groups + flow logs
       logStorage: (3 + 1) * 0.03,
       s3: 0.023, // ALB access logs bucket; the ECR repositories are data sources: not created, not priced
+      waf: 5 + 4 * 1 + 1 * 0.6, // one web ACL, 3 managed rule groups + the rate limit, 1M requests → $9.60
     };
     const estimate = await estimateCost(modules);
-    assertUsd(estimate.totalMonthlyUsd, sum(expected), 'insightxi total'); // $97.738075
+    assertUsd(estimate.totalMonthlyUsd, sum(expected), 'insightxi total'); // $107.338075
   });
 
   test('transparent-trust: one service on your VPC, autoscaling, alarms, KMS', async () => {

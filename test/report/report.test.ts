@@ -65,7 +65,7 @@ describe('HTML report', () => {
     const out = join(tempDir('ecsform-report-'), 'report.html');
     const io = recordingIo(fromRoot('examples/insightxi'));
     assert.equal(await reportCommand(io, undefined, { file: ['compose.yaml'], out }), 0);
-    assert.match(io.stdout(), /^ecsform: wrote .*report\.html: \d+ resources, ~\$97\.74 a month, \d+ findings?\.\n$/);
+    assert.match(io.stdout(), /^ecsform: wrote .*report\.html: \d+ resources, ~\$107\.34 a month, \d+ findings?\.\n$/);
     const page = readFileSync(out, 'utf8');
     assert.match(page, /<section id="generation" aria-labelledby="generation-h">/);
     assert.match(page, /<details id="decisions-orchestrator-service"( open)?><summary>orchestrator-service: \d+ /);

@@ -13,6 +13,7 @@ import { estimateElasticIp, estimateNatGateway } from './network.js';
 import { estimateDbInstance } from './rds.js';
 import { estimateSecret } from './secrets-manager.js';
 import { estimateEcrRepository, estimateEfs, estimateS3Bucket } from './storage.js';
+import { estimateWebAcl } from './waf.js';
 
 export const ESTIMATORS: ReadonlyMap<string, ResourceEstimator> = new Map([
   ['aws_ecs_service', estimateEcsService],
@@ -34,6 +35,7 @@ export const ESTIMATORS: ReadonlyMap<string, ResourceEstimator> = new Map([
   ['aws_route53_zone', estimateHostedZone],
   ['aws_kms_key', estimateKmsKey],
   ['aws_kms_replica_key', estimateKmsKey],
+  ['aws_wafv2_web_acl', estimateWebAcl],
 ]);
 
 /** Types AWS does not charge for by themselves (their traffic or storage is priced elsewhere). */
@@ -100,6 +102,8 @@ const FREE_TYPES: ReadonlySet<string> = new Set([
   'aws_route53_record',
   'aws_acm_certificate',
   'aws_acm_certificate_validation',
+  // The web ACL is priced; associating it with a resource costs nothing more.
+  'aws_wafv2_web_acl_association',
 ]);
 
 /** Why some billable types are not estimated, when there is more to say than "no price". */
