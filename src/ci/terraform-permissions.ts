@@ -441,9 +441,10 @@ export const TERRAFORM_PERMISSIONS: readonly ServicePermissions[] = [
     write: [
       {
         // Creating or updating a web ACL is also authorised on the managed rule groups it uses;
-        // associating it with the ALB also needs elasticloadbalancing:SetWebAcl (LoadBalancing).
+        // associating and disassociating are authorised on the protected load balancer too, which
+        // also needs elasticloadbalancing:SetWebAcl (LoadBalancing).
         actions: ['wafv2:AssociateWebACL', 'wafv2:CreateWebACL', 'wafv2:DeleteWebACL', 'wafv2:DisassociateWebACL', 'wafv2:TagResource', 'wafv2:UntagResource', 'wafv2:UpdateWebACL'],
-        resources: [ARN('wafv2', 'regional/webacl/{prefix}-*/*'), ARN('wafv2', 'regional/managedruleset/*/*')],
+        resources: [ARN('wafv2', 'regional/webacl/{prefix}-*/*'), ARN('wafv2', 'regional/managedruleset/*/*'), ARN('elasticloadbalancing', 'loadbalancer/app/{prefix}-*/*')],
       },
     ],
   },

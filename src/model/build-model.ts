@@ -235,6 +235,9 @@ function classifyService(compose: ComposeService, ctx: ModelContext): Classified
   }
   const inferred = inferRole(compose);
   ctx.decide('inferred', { at: compose.at, path: `services.${compose.name}` }, `Kind ${inferred.role}: ${inferred.reason}.`, compose.name);
+  if (inferred.note) {
+    ctx.warn('COMPOSE_APPROXIMATED', `${compose.name}: ${inferred.note}`, { at: compose.at, path: `services.${compose.name}.ports` }, 'To serve those ports on the internet, move them to a service of their own with x-ecsform.kind: tcp.');
+  }
   return { compose, ext, extOrigin, role: inferred.role };
 }
 
@@ -269,6 +272,18 @@ function ecsService(c: Classified, settings: ProjectExtension, routes: Service['
   }
   const exposure: Service['exposure'] = kind === 'web' ? 'alb' : kind === 'tcp' ? (ext.exposure ?? 'nlb') : 'none';
   if (ext.exposure && kind !== 'tcp') ctx.error('SETTING_CONFLICT', `Service ${name}: x-ecsform.exposure applies to tcp services, but it is kind ${kind}.`, extOrigin, 'Remove exposure, or set kind: tcp.');
+  if (exposure === 'nlb') {
+    // NLB health checks are TCP or HTTP: a UDP-only port is checked on TCP, where nothing answers.
+    for (const udp of ports.filter((p) => p.published && p.protocol === 'udp' && !ports.some((t) => t.published && t.protocol === 'tcp' && t.containerPort === p.containerPort))) {
+      ctx.warn(
+        'COMPOSE_APPROXIMATED',
+        `${name}: the NLB checks the health of UDP port ${udp.containerPort} over TCP on the same port, where the container does not listen, so its targets would never be healthy.`,
+        udp.origin,
+        `Also publish ${udp.containerPort}/tcp (a TCP_UDP listener), or change the target group's health_check port in the generated Terraform.`,
+        'medium',
+      );
+    }
+  }
   const autoscaling = ext.autoscaling;
   if (autoscaling) {
     if (autoscaling.min > autoscaling.max) ctx.error('SETTING_CONFLICT', `Service ${name}: autoscaling.min ${autoscaling.min} is greater than autoscaling.max ${autoscaling.max}.`, extOrigin, 'Make min ≤ max.');

@@ -119,10 +119,11 @@ function classify(
   const value = variable.value ?? '';
   const origin: Origin = { at: variable.at, path: variable.path };
   const identity = variable.interpolated.length > 0 ? `var:${[...variable.interpolated].sort().join(',')}` : `literal:${value}`;
-  // A service naming itself (`WORDPRESS_DB_NAME=wordpress`) is not reaching itself over the network.
-  const refs = findHostReferences(value, hosts, variable.name).filter((r) => r.host !== compose.name);
+  // A service naming itself in a bare word is not an address; in a URL or `host:port` it is (Kafka
+  // advertises `PLAINTEXT://kafka:9092` to its clients), and must resolve on AWS as well.
+  const refs = findHostReferences(value, hosts, variable.name).filter((r) => r.host !== compose.name || r.port !== undefined || r.inUrl);
   for (const ref of refs) {
-    if (input.services.has(ref.host) && ref.host !== compose.name) result.references.add(ref.host);
+    if (input.services.has(ref.host)) result.references.add(ref.host);
     if (input.databases.has(ref.host)) result.databases.add(ref.host);
   }
 
@@ -204,7 +205,9 @@ const VALUE_REASONS = {
 /** What a variable holds, judging by its name: a user name, a password, or neither. */
 function credentialRole(name: string): 'user' | 'password' | undefined {
   const words = splitNameWords(name);
-  if (words.some((w) => ['user', 'username', 'login'].includes(w))) return 'user';
+  // The last word names the thing: `DB_USER_PASSWORD` is a password, `PGUSER` a user.
+  if (secretNameMatch(words.at(-1) ?? '')) return 'password';
+  if (words.some((w) => w === 'login' || /user(name)?$/.test(w))) return 'user';
   return secretNameMatch(name) ? 'password' : undefined;
 }
 

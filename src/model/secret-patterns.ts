@@ -39,10 +39,13 @@ const SECRET_SUFFIXES: readonly string[] = ['password', 'passwd', 'secret', 'tok
  * Elsewhere in a name (`API_KEY_ID`) it needs a qualifier that makes it one.
  */
 const KEY_QUALIFIERS: ReadonlySet<string> = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'master', 'license', 'client', 'app', 'auth', 'jwt', 'session', 'webhook', 'hmac', 'crypto']);
-const NON_SECRET_KEY_KINDS: ReadonlySet<string> = new Set(['public', 'pub', 'cache', 'sort', 'partition', 'primary', 'foreign', 'hash', 'range', 'object', 's3', 'bucket', 'idempotency', 'routing', 'lookup', 'index', 'map', 'group', 'shard', 'dedup', 'deduplication', 'prefix', 'redis', 'storage', 'file', 'kms', 'site', 'recaptcha']);
+const NON_SECRET_KEY_KINDS: ReadonlySet<string> = new Set(['public', 'pub', 'publishable', 'anon', 'cache', 'sort', 'partition', 'primary', 'foreign', 'hash', 'range', 'object', 's3', 'bucket', 'idempotency', 'routing', 'lookup', 'index', 'map', 'group', 'shard', 'dedup', 'deduplication', 'prefix', 'redis', 'file', 'kms', 'site', 'recaptcha']);
+
+/** Prefixes of variables that front-end build tools put into the browser bundle: public by design. */
+const BROWSER_PREFIXES: readonly string[] = ['next_public_', 'vite_', 'react_app_', 'nuxt_public_', 'expo_public_', 'gatsby_'];
 
 /** Words that turn a secret word into a setting about the secret (`PASSWORD_MIN_LENGTH`, `TOKEN_TTL`). */
-const SETTING_LAST_WORDS: ReadonlySet<string> = new Set(['min', 'max', 'length', 'len', 'ttl', 'expiry', 'expires', 'expiration', 'lifetime', 'age', 'seconds', 'secs', 'minutes', 'hours', 'days', 'timeout', 'interval', 'url', 'uri', 'endpoint', 'host', 'port', 'type', 'enabled', 'disabled', 'enable', 'count', 'size', 'header', 'algorithm', 'algo', 'policy', 'rotation', 'issuer', 'audience', 'scope', 'scopes', 'format', 'mode', 'store', 'provider', 'backend', 'version', 'file', 'path', 'dir', 'arn', 'name', 'location', 'source', 'ref']);
+const SETTING_LAST_WORDS: ReadonlySet<string> = new Set(['min', 'max', 'length', 'len', 'ttl', 'expiry', 'expires', 'in', 'expiration', 'lifetime', 'age', 'seconds', 'secs', 'minutes', 'hours', 'days', 'timeout', 'interval', 'url', 'uri', 'endpoint', 'host', 'port', 'type', 'enabled', 'disabled', 'enable', 'count', 'size', 'header', 'algorithm', 'algo', 'policy', 'rotation', 'issuer', 'audience', 'scope', 'scopes', 'format', 'mode', 'store', 'provider', 'backend', 'version', 'file', 'path', 'dir', 'arn', 'name', 'location', 'source', 'ref']);
 /** Words that, anywhere in a name, make it a switch rather than a secret (`MYSQL_ALLOW_EMPTY_PASSWORD`). */
 const SWITCH_WORDS: ReadonlySet<string> = new Set(['allow', 'empty', 'random', 'generate', 'require', 'required', 'use', 'skip', 'disable', 'enable', 'no']);
 /** Values that are a switch or an absent value, never a secret: `JWT_SECRET_ENABLED` aside, `REQUIRE_TOKEN=true`. */
@@ -75,6 +78,8 @@ export function secretNameMatch(name: string, value?: string): string | undefine
   if (value !== undefined && SWITCH_VALUES.has(value.trim().toLowerCase())) return undefined;
   const words = splitNameWords(name);
   if (words.length === 0 || isExempt(words)) return undefined;
+  const joined = words.join('_');
+  if (BROWSER_PREFIXES.some((p) => `${joined}_`.startsWith(p))) return undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (SECRET_WORDS.has(word)) return word;
@@ -85,7 +90,6 @@ export function secretNameMatch(name: string, value?: string): string | undefine
     if (before !== undefined && KEY_QUALIFIERS.has(before)) return `${before}_key`;
     if (i === words.length - 1 && (before === undefined || !NON_SECRET_KEY_KINDS.has(before))) return before ? `${before}_key` : word;
   }
-  const joined = words.join('_');
   if (joined.includes('aws_access_key_id') || joined.includes('aws_secret_access_key')) return 'aws_access_key';
   return undefined;
 }

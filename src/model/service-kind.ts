@@ -43,8 +43,8 @@ export function isHttpPort(port: number, protocol: 'tcp' | 'udp' | 'sctp'): bool
   return protocol === 'tcp' && !NON_HTTP_PORTS.has(port);
 }
 
-/** The inferred role and the reason, in words, for `explain`. */
-export function inferRole(service: ComposeService): { role: ComposeRole; reason: string } {
+/** The inferred role and the reason, in words, for `explain`; `note` is what the user should know. */
+export function inferRole(service: ComposeService): { role: ComposeRole; reason: string; note?: string } {
   const engine = databaseEngineOf(service.image?.value);
   if (engine) return { role: 'database', reason: `image ${service.image?.value} is ${engine}, which RDS runs as a managed database` };
   const published = service.ports.filter((p) => p.published !== undefined);
@@ -53,6 +53,14 @@ export function inferRole(service: ComposeService): { role: ComposeRole; reason:
   }
   if (published.length > 0) {
     const nonHttp = published.filter((p) => !isHttpPort(p.target, p.protocol));
+    if (nonHttp.length > 0 && nonHttp.length < published.length) {
+      const list = nonHttp.map((p) => `${p.target}/${p.protocol}`).join(', ');
+      return {
+        role: 'web',
+        reason: `it publishes HTTP port(s) ${published.filter((p) => isHttpPort(p.target, p.protocol)).map((p) => p.target).join(', ')}`,
+        note: `It also publishes non-HTTP port(s) ${list}, which stay inside the VPC: a service is either behind the ALB or a TCP service.`,
+      };
+    }
     if (nonHttp.length > 0) {
       // Compose publishes ports for local tools as often as for clients; opening a raw TCP port
       // to the internet is a decision the user makes with `kind: tcp`, not one we infer.

@@ -89,7 +89,10 @@ export class PlanContext {
    */
   boundedName(suffix: string, limit: number): Expr {
     const room = limit - (this.model.project.name.length + 1 + this.model.project.environment.length) - 1;
-    if (suffix.length <= room || room < 6) return this.name(suffix);
+    if (suffix.length <= room) return this.name(suffix);
+    // Too little room for a readable part: the hash alone still tells names apart. With less than
+    // that, the name cannot fit and the precondition on the resource says so at plan time.
+    if (room < 6) return this.name(room >= 4 ? shortHash(suffix) : suffix);
     return this.name(`${suffix.slice(0, room - 5).replace(/-+$/, '')}-${shortHash(suffix)}`);
   }
 

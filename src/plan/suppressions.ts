@@ -10,9 +10,20 @@ import type { PlanContext } from './context.js';
 export function suppressionCovers(suppression: Suppression, address: string, model: AppModel): boolean {
   if (suppression.resource !== undefined) return suppression.resource === address || address.startsWith(`${suppression.resource}[`);
   if (suppression.service === undefined) return false;
-  // The resources of a service carry its id as their name, alone or as a prefix (`api`, `api_8080_tcp`).
   const id = model.services.find((s) => s.name === suppression.service)?.id;
-  return id !== undefined && (address.endsWith(`.${id}`) || address.includes(`.${id}_`));
+  return id !== undefined && ownerOf(address, model) === id;
+}
+
+/**
+ * The service a resource belongs to: its name is the service id, alone or as a prefix
+ * (`api`, `api_8080_tcp`). The longest matching id wins, so `web_admin_1` is web_admin's, not web's.
+ */
+function ownerOf(address: string, model: AppModel): string | undefined {
+  const name = address.slice(address.indexOf('.') + 1);
+  return model.services
+    .map((s) => s.id)
+    .filter((id) => name === id || name.startsWith(`${id}_`))
+    .sort((a, b) => b.length - a.length)[0];
 }
 
 export function annotateSuppressions(ctx: PlanContext): void {

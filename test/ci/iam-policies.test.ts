@@ -84,3 +84,10 @@ describe('role policies', () => {
     for (const entry of TERRAFORM_PERMISSIONS) for (const grant of entry.write) assert.match(grant.sid ?? `${entry.sid}Write`, /^[A-Za-z0-9]+$/);
   });
 });
+
+test('the WAF statement also covers the load balancer it protects (associate and disassociate are authorised on it)', () => {
+  const stack = composeStack(ARM_API);
+  const waf = ciRolePolicies(stack.context, stack.ciInputs).deploy.terraform.find((s) => s.sid === 'WafWrite')!;
+  assert.ok(waf.actions.includes('wafv2:AssociateWebACL') && waf.actions.includes('wafv2:DisassociateWebACL'));
+  assert.ok(waf.resources.includes('arn:{partition}:elasticloadbalancing:{region}:{account}:loadbalancer/app/{prefix}-*/*'));
+});

@@ -373,3 +373,80 @@ services:
   const group = model.securityGroups.find((g) => g.id === 'ecs_api')!;
   assert.match(group.egressReason!, /routes of the VPC \(NAT or VPC endpoints\)/);
 });
+
+describe('review cases: names, roles and self-references', () => {
+  const model = modelOf(`
+services:
+  kafka:
+    image: example/kafka
+    expose: ["9092"]
+    environment:
+      KAFKA_CFG_ADVERTISED_LISTENERS: PLAINTEXT://kafka:9092
+      CLUSTER_NAME: kafka
+  app:
+    image: example/app
+    ports: ["8080:8080"]
+    environment:
+      PGHOST: db
+      PGUSER: app
+      DB_USER_PASSWORD: \${PG_PASSWORD}
+      spring.kafka.bootstrap-servers: kafka:9092
+      redisHost: cache
+      STRIPE_PUBLISHABLE_KEY: pk_test_abc
+      NEXT_PUBLIC_SUPABASE_ANON_KEY: abc
+      JWT_SECRET_EXPIRES_IN: 1h
+  cache: { image: example/cache, expose: ["6379"] }
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_USER: app
+      POSTGRES_PASSWORD: \${PG_PASSWORD}
+`);
+  const service = (name: string) => model.services.find((s) => s.name === name)!;
+  const plain = (owner: string, name: string) => service(owner).environment.find((e) => e.name === name)?.value;
+
+  test('a service advertising its own URL keeps an address that resolves on AWS', () => {
+    assert.deepEqual(plain('kafka', 'KAFKA_CFG_ADVERTISED_LISTENERS'), [{ kind: 'text', text: 'PLAINTEXT://kafka.' }, { kind: 'discovery-namespace' }, { kind: 'text', text: ':9092' }]);
+    assert.ok(model.discovery?.services.includes('kafka'), 'kafka is registered in Cloud Map');
+    assert.deepEqual(plain('kafka', 'CLUSTER_NAME'), [{ kind: 'text', text: 'kafka' }], 'a name is not an address');
+  });
+
+  test('run-together, dotted and camelCase address names are hosts', () => {
+    assert.deepEqual(plain('app', 'PGHOST'), [{ kind: 'database-address', database: 'db' }]);
+    assert.deepEqual(plain('app', 'redisHost'), [{ kind: 'text', text: 'cache.' }, { kind: 'discovery-namespace' }]);
+    assert.equal(plain('app', 'spring.kafka.bootstrap-servers')?.[0]?.kind, 'text');
+    assert.equal(plain('app', 'spring.kafka.bootstrap-servers')?.[1]?.kind, 'discovery-namespace');
+  });
+
+  test('the last word names a credential: *_USER_PASSWORD is the password, PGUSER the user', () => {
+    const secrets = Object.fromEntries(service('app').secretEnv.map((e) => [e.name, `${e.secret}.${e.jsonKey ?? ''}`]));
+    assert.equal(secrets['DB_USER_PASSWORD'], 'db-master.password');
+    assert.equal(secrets['PGUSER'], 'db-master.username');
+  });
+
+  test('browser-public keys and settings about secrets stay plain', () => {
+    for (const name of ['STRIPE_PUBLISHABLE_KEY', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'JWT_SECRET_EXPIRES_IN']) assert.ok(plain('app', name), `${name} is plain`);
+  });
+});
+
+test('a web service that also publishes a non-HTTP port stays behind the ALB, with a warning', () => {
+  const model = modelOf(`
+services:
+  gitea:
+    image: gitea/gitea
+    ports: ["3000:3000", "2222:22"]
+`);
+  assert.equal(model.services[0]!.kind, 'web');
+  assert.ok(model.warnings.some((w) => w.message.includes('non-HTTP port(s) 22/tcp, which stay inside the VPC')));
+});
+
+test('a UDP-only port behind the NLB is warned about: its health check is TCP', () => {
+  const model = modelOf(`
+services:
+  dns:
+    image: example/dns
+    ports: ["53:53/udp"]
+    x-ecsform: { kind: tcp }
+`);
+  assert.ok(model.warnings.some((w) => w.severity === 'medium' && w.message.includes('UDP port 53 over TCP')));
+});

@@ -60,3 +60,10 @@ test('high entropy ignores long but regular strings', () => {
   assert.equal(urlHasPassword('redis://:s3cret@cache:6379/0'), true, 'a password without a user name');
   assert.equal(urlHasPassword('redis://cache:6379/0'), false);
 });
+
+test('keys meant for the browser are not secrets; keys that unlock storage are', () => {
+  for (const name of ['STRIPE_PUBLISHABLE_KEY', 'SUPABASE_ANON_KEY', 'NEXT_PUBLIC_API_KEY', 'VITE_FIREBASE_API_KEY', 'REACT_APP_MAPS_KEY', 'TOKEN_EXPIRES_IN']) {
+    assert.equal(secretNameMatch(name), undefined, `${name} should not be a secret`);
+  }
+  assert.ok(secretNameMatch('AZURE_STORAGE_KEY'));
+});

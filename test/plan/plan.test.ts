@@ -194,3 +194,28 @@ services:
   assert.ok(comments('aws_ecs_task_definition', 'api').includes('ecsform:ignore ECS_READONLY_ROOT_FILESYSTEM The framework writes to /app/tmp.'));
   assert.ok(!comments('aws_ecs_task_definition', 'api').some((c) => c.includes('SG_EGRESS_OPEN')), 'a project-wide suppression is not copied onto every resource');
 });
+
+test('a suppression for one service does not reach a service whose id starts with the same letters', () => {
+  const result = generateFrom(`services:
+  web:
+    image: example/web
+    ports: ["8080:8080"]
+    x-ecsform:
+      suppress: [{ rule: ECS_READONLY_ROOT_FILESYSTEM, reason: Writes to /tmp. }]
+  web_admin:
+    image: example/admin
+    ports: ["8081:8081"]
+`);
+  const ignores = (type: string, name: string) => (resource(result, type, name).leadingComments ?? []).filter((c) => c.text === 'ecsform:ignore ECS_READONLY_ROOT_FILESYSTEM Writes to /tmp.');
+  assert.equal(ignores('aws_ecs_task_definition', 'web').length, 1);
+  assert.equal(ignores('aws_ecs_task_definition', 'web_admin').length, 0);
+});
+
+test('with no room for a readable part, a target group name is the hash alone', () => {
+  const result = generateFrom(`name: customer-portal-backen
+services:
+  frontend: { image: example/f, ports: ["8080:8080"] }
+`);
+  const name = attrText(resource(result, 'aws_lb_target_group', 'frontend'), 'name')!;
+  assert.match(name, /^"\$\{local\.name_prefix\}-[0-9a-f]{4}"$/, 'customer-portal-backen-dev (26) leaves 5 characters: the hash and its dash');
+});

@@ -139,7 +139,7 @@ function targetGroupAndRules(ctx: PlanContext, service: Service, network: Networ
         attr('unhealthy_threshold', num(hc.unhealthyThreshold)),
       ]),
       ctx.tags(service.awsName),
-      block('lifecycle', [], [block('precondition', [], [attr('condition', binary('<=', call('length', name), num(32))), attr('error_message', str('Target group names are at most 32 characters: shorten project_name or environment.'))])]),
+      targetGroupNameCheck(name),
     ]),
     `Routing to ${service.name}`,
   );
@@ -207,9 +207,10 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
     for (const port of nlbPorts(service)) {
       const id = `${service.id}_${port.publishedPort}_${port.protocol.toLowerCase()}`;
       const forwarded = port.publishedPort === port.containerPort ? '' : ` (forwarded to container port ${port.containerPort})`;
+      const name = ctx.boundedName(`${service.awsName}-${port.publishedPort}-${port.protocol.toLowerCase().replace('_', '')}`, TARGET_GROUP_NAME_LIMIT);
       ctx.add('load_balancer', [
         block('resource', ['aws_lb_target_group', id], [
-          attr('name', ctx.boundedName(`${service.awsName}-${port.publishedPort}-${port.protocol.toLowerCase().replace('_', '')}`, TARGET_GROUP_NAME_LIMIT)),
+          attr('name', name),
           attr('port', num(port.containerPort)),
           attr('protocol', port.protocol),
           attr('target_type', 'ip'),
@@ -217,6 +218,7 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
           attr('deregistration_delay', 30),
           block('health_check', [], [attr('enabled', true), attr('protocol', 'TCP'), attr('port', 'traffic-port')]),
           ctx.tags(),
+          targetGroupNameCheck(name),
         ]),
         block('resource', ['aws_lb_listener', id], [
           attr('load_balancer_arn', ref('aws_lb.nlb.arn')),
@@ -235,6 +237,12 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
 
 /** Target group names are at most 32 characters. */
 const TARGET_GROUP_NAME_LIMIT = 32;
+
+function targetGroupNameCheck(name: Expr) {
+  return block('lifecycle', [], [
+    block('precondition', [], [attr('condition', binary('<=', call('length', name), num(TARGET_GROUP_NAME_LIMIT))), attr('error_message', str('Target group names are at most 32 characters: shorten project_name or environment.'))]),
+  ]);
+}
 
 interface NlbPort {
   readonly containerPort: number;
