@@ -3,6 +3,7 @@
  * the model (which moves secrets into Secrets Manager) and the security rule that flags secrets
  * left in a task definition's `environment`, so the two can never disagree.
  */
+import { splitNameWords } from './names.js';
 
 /**
  * Name words that mark a secret. Matched against the `_`/`-`/`.`-separated words of the name, so
@@ -60,14 +61,6 @@ function isExempt(words: readonly string[]): boolean {
   // `AWS_ACCESS_KEY_ID` is half of a credential; other `_ID`s point at a secret.
   if (last === 'id') return !joined.includes('access_key');
   return SETTING_LAST_WORDS.has(last);
-}
-
-export function splitNameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
 }
 
 /**
