@@ -38,7 +38,7 @@ import {
   type EncodedType,
   type FlatPairs,
   type TypeSpec,
-} from '../src/verify/schema/provider-schema.js';
+} from '../src/terraform/schema/provider-schema.js';
 
 // =============================================================================================
 // Parsed bindings
@@ -558,7 +558,7 @@ function sameType(a: TypeSpec | undefined, b: TypeSpec): boolean {
 }
 
 // =============================================================================================
-// Encoding (format documented in src/verify/schema/provider-schema.ts)
+// Encoding (format documented in src/terraform/schema/provider-schema.ts)
 // =============================================================================================
 
 /** Interns types so each distinct type is written once; children get lower indexes than parents. */

@@ -3,12 +3,12 @@
  * parsed, resource by resource, from the price file and the usage assumptions. Anything whose
  * quantity or price is unknown is listed as not estimated, with the reason.
  */
-import type { ModuleIndex } from '../verify/index.js';
-import { evaluate } from '../verify/index.js';
-import { findAttribute } from '../verify/ast-read.js';
+import type { ModuleIndex } from '../terraform/module-index.js';
+import { evaluate } from '../terraform/eval/evaluate.js';
+import { findAttribute } from '../terraform/ast/ast-read.js';
 import { loadPriceBook, type PriceBook } from './prices.js';
 import { ESTIMATORS, isFreeType, UNPRICED_REASONS } from './resources/index.js';
-import { buildStack, isUnknown, type Stack, type StackResource } from './stack/stack.js';
+import { buildStack, isUnknown, type Stack, type StackResource } from '../terraform/stack/stack.js';
 import type { CostComponent, CostEstimate, CostService, NotEstimated, ResourceCost } from './types.js';
 import { DEFAULT_USAGE, describeUsage, type Usage } from './usage.js';
 

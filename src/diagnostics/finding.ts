@@ -34,6 +34,13 @@ export interface Finding {
   readonly suppressed?: { readonly reason: string };
 }
 
+/** What a finding code means, documented once: for SARIF rule metadata and the code tables in docs/. */
+export interface CodeDoc {
+  readonly title: string;
+  readonly description: string;
+  readonly severity: Severity;
+}
+
 /** True when `severity` is at least as severe as `threshold`. */
 export function isAtLeast(severity: Severity, threshold: Severity): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);

@@ -4,10 +4,10 @@
  * to them) in their subnets, and what their task definitions refer to (databases, file systems,
  * secrets, queues), Cloud Map hostnames between services, public hosts outside AWS.
  */
-import { blocksOf, findAttribute, literalString } from '../verify/ast-read.js';
-import type { ModuleIndex } from '../verify/index.js';
-import { nestedBodies, readBool, readString, referencedAddresses, type InstanceContext } from '../cost/stack/read.js';
-import { buildStack, evaluateIn, isUnknown, type Stack, type StackResource } from '../cost/stack/stack.js';
+import { blocksOf, findAttribute, literalString } from '../terraform/ast/ast-read.js';
+import type { ModuleIndex } from '../terraform/module-index.js';
+import { nestedBodies, readBool, readString, referencedAddresses, type InstanceContext } from '../terraform/stack/read.js';
+import { buildStack, evaluateIn, isUnknown, type Stack, type StackResource } from '../terraform/stack/stack.js';
 import { DiagramBuilder } from './builder.js';
 import { externalHostOf } from './external-hosts.js';
 import { discoveryHostnames, discoveryServiceName, internetOpenGroups, keyOf, targetGroupKeys, targetGroupRoutes, typeOf, LOAD_BALANCERS } from './terraform/links.js';

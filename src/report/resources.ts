@@ -1,6 +1,6 @@
 /** Resources by type, with how many instances `count`/`for_each` make, for the report. */
-import { buildStack, isUnknown } from '../cost/stack/stack.js';
-import type { ModuleIndex } from '../verify/index.js';
+import { buildStack, isUnknown } from '../terraform/stack/stack.js';
+import type { ModuleIndex } from '../terraform/module-index.js';
 
 export interface ResourceEntry {
   readonly address: string;

@@ -3,7 +3,7 @@
  * severity), for SARIF rule metadata and code tables: one entry per rule plus the codes about
  * suppressions themselves.
  */
-import type { CodeDoc } from '../verify/index.js';
+import type { CodeDoc } from '../diagnostics/finding.js';
 import { SECURITY_RULES } from './rules/index.js';
 import { SUPPRESSION_CODES } from './suppressions.js';
 

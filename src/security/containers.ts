@@ -2,9 +2,9 @@
  * The containers of an `aws_ecs_task_definition`, read from `container_definitions` whether it is
  * `jsonencode([...])` (each member keeps its line), a heredoc, or a known string.
  */
-import type { ResourceInstance } from './block-view.js';
-import type { LocatedObject } from './located.js';
-import { items, str, UNKNOWN, type Read } from './read.js';
+import type { ResourceInstance } from '../terraform/view/block-view.js';
+import type { LocatedObject } from '../terraform/view/located.js';
+import { items, str, UNKNOWN, type Read } from '../terraform/view/read.js';
 
 export interface Container {
   readonly node: LocatedObject;

@@ -6,10 +6,10 @@
  */
 import type { Expr } from '../hcl/index.js';
 import { secretNameMatch, secretValueMatch, type SecretValueReason } from '../model/secret-patterns.js';
-import { evaluate } from '../verify/eval/evaluate.js';
-import type { ModuleIndex } from '../verify/index.js';
-import { walkExpr } from '../verify/expr-walk.js';
-import type { Located } from './located.js';
+import { evaluate } from '../terraform/eval/evaluate.js';
+import type { ModuleIndex } from '../terraform/module-index.js';
+import { walkExpr } from '../terraform/ast/expr-walk.js';
+import type { Located } from '../terraform/view/located.js';
 
 const VALUE_REASONS: Readonly<Record<SecretValueReason, string>> = {
   'url-credentials': 'the value is a URL with a password',

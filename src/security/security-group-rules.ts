@@ -3,9 +3,9 @@
  * `aws_security_group` (or the same as attributes), `aws_security_group_rule`, and
  * `aws_vpc_security_group_ingress_rule`/`_egress_rule`.
  */
-import type { BlockView, ResourceInstance } from './block-view.js';
-import type { Located, Site } from './located.js';
-import { items, member, num, str, UNKNOWN, type Read, type Unknown } from './read.js';
+import type { BlockView, ResourceInstance } from '../terraform/view/block-view.js';
+import type { Located, Site } from '../terraform/view/located.js';
+import { items, member, num, str, UNKNOWN, type Read, type Unknown } from '../terraform/view/read.js';
 
 export type Direction = 'ingress' | 'egress';
 

@@ -7,9 +7,9 @@
  */
 import type { Finding, SourcePoint } from '../diagnostics/finding.js';
 import { closestName } from './closest-rule.js';
-import type { ModuleIndex } from '../verify/index.js';
+import type { ModuleIndex } from '../terraform/module-index.js';
 // Imported from its module, not the index: verify() imports this package in turn.
-import { ignoreDirectives } from '../verify/suppressions.js';
+import { ignoreDirectives } from '../terraform/ignore-comments.js';
 
 export interface SecuritySuppression {
   readonly rule: string;

@@ -3,14 +3,8 @@
  * through `verifyFinding`, which takes a key of this table, so a code cannot exist undocumented
  * and its severity is decided here, once.
  */
-import type { Finding, Severity } from '../diagnostics/finding.js';
+import type { CodeDoc, Finding } from '../diagnostics/finding.js';
 import type { Range } from '../hcl/index.js';
-
-export interface CodeDoc {
-  readonly title: string;
-  readonly description: string;
-  readonly severity: Severity;
-}
 
 export const VERIFY_CODES = {
   // ------------------------------------------------------------------------- input

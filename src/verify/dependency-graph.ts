@@ -7,12 +7,12 @@
  * modules are opaque: no edges run through them.
  */
 import type { Range } from '../hcl/index.js';
-import { blockSite } from './ast-read.js';
-import type { ExprUses, Reference } from './expr-references.js';
-import { localModuleOf, outputStep } from './local-modules.js';
-import type { ModuleIndex } from './module-index.js';
-import { referencedAddress } from './module-uses.js';
-import type { ExprScope } from './scopes.js';
+import { blockSite } from '../terraform/ast/ast-read.js';
+import type { ExprUses, Reference } from '../terraform/ast/expr-references.js';
+import { localModuleOf, outputStep } from '../terraform/ast/local-modules.js';
+import type { ModuleIndex } from '../terraform/module-index.js';
+import { referencedAddress } from '../terraform/ast/module-uses.js';
+import type { ExprScope } from '../terraform/ast/scopes.js';
 
 export interface EdgeSite {
   readonly file: string;

@@ -5,9 +5,9 @@
  * evident from its syntax (references, function calls, operators) is not judged.
  */
 import type { Expr, Range } from '../hcl/index.js';
-import type { TypeSpec } from './schema/provider-schema.js';
-import { isInterpolationOnly, literalString, objectEntries } from './ast-read.js';
-import { formatType } from './schema/provider-schema.js';
+import type { TypeSpec } from '../terraform/schema/provider-schema.js';
+import { isInterpolationOnly, literalString, objectEntries } from '../terraform/ast/ast-read.js';
+import { formatType } from '../terraform/schema/provider-schema.js';
 
 export interface TypeMismatch {
   /** e.g. `a number is required, got the string "two"`. */

@@ -7,7 +7,7 @@
 import type { Finding } from '../diagnostics/finding.js';
 import { checkSyntax, parseHcl, type File, type HclError } from '../hcl/index.js';
 import { verifyFinding } from './codes.js';
-import type { SourceFile } from './modules.js';
+import type { SourceFile } from '../terraform/files.js';
 
 export interface OwnParse {
   readonly file: SourceFile;

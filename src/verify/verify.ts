@@ -5,19 +5,20 @@
  */
 import { compareFindings, type Finding } from '../diagnostics/finding.js';
 import { warmUp } from '../hcl/index.js';
+import { verifyFinding } from './codes.js';
 import { checkCycles } from './cycles.js';
 import { checkFormat } from './format.js';
 import { checkHygiene } from './hygiene.js';
 import { checkModuleCalls } from './module-calls.js';
-import { indexModule, type ModuleIndex, type ParsedFile } from './module-index.js';
-import { collectModuleUses } from './module-uses.js';
-import { groupIntoModules, moduleDirOf, type ModuleFiles, type SourceFile } from './modules.js';
+import { indexModule, type ModuleIndex, type ParsedFile } from '../terraform/module-index.js';
+import { collectModuleUses } from '../terraform/ast/module-uses.js';
+import { groupIntoModules, moduleDirOf, type GroupedInput, type ModuleFiles, type SourceFile } from '../terraform/files.js';
 import { checkReferences } from './references.js';
 import { checkSchema } from './schema-check.js';
-import { loadAwsSchema, type ProviderSchema } from './schema/provider-schema.js';
+import { loadAwsSchema, type ProviderSchema } from '../terraform/schema/provider-schema.js';
 import { runSecurityRules, type SecurityOptions } from '../security/index.js';
 import { checkFileSyntax, filesOwnParserAccepts, parseFiles, type OwnParse } from './syntax.js';
-import type { ExprUses } from './expr-references.js';
+import type { ExprUses } from '../terraform/ast/expr-references.js';
 
 export const CHECK_NAMES = ['syntax', 'format', 'schema', 'references', 'hygiene', 'security'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
@@ -66,7 +67,7 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
   const schema = (): Promise<ProviderSchema> => schemaLoading ?? loadAwsSchema();
 
   const grouped = groupIntoModules(input.files);
-  const findings: Finding[] = [...grouped.findings];
+  const findings: Finding[] = inputFindings(grouped);
   const allFiles: SourceFile[] = grouped.modules.flatMap((m) => m.files);
   const parses = await timed('parse', () => parseFiles(allFiles));
   // What is left of the WebAssembly start-up counts towards the first check that needs it.
@@ -110,6 +111,17 @@ export async function verify(input: VerifyInput, options: VerifyOptions = {}): P
   }
   timings.total = performance.now() - started;
   return { findings: findings.sort(compareFindings), modules, timings };
+}
+
+/** Files left out of the check, or nothing to check at all. */
+function inputFindings(grouped: GroupedInput): Finding[] {
+  const findings = grouped.jsonFiles.map((path) =>
+    verifyFinding('VERIFY_JSON_IGNORED', `${path} is Terraform JSON, which ecsform does not check.`, { file: path }, {
+      hint: 'Declarations in this file are invisible to the reference checks of its module.',
+    }),
+  );
+  if (grouped.modules.length === 0) findings.push(verifyFinding('VERIFY_NO_TERRAFORM', 'No .tf files to check.'));
+  return findings;
 }
 
 /** One index per module, over the files whose syntax is valid; a module missing any is incomplete. */

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import { estimateCost, usageSchema, type CostEstimate, type NotEstimated, type ResourceCost, type UsageInput } from '../../src/cost/index.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
-import { verify, type ModuleIndex } from '../../src/verify/index.js';
+import { verify } from '../../src/verify/index.js';
+import type { ModuleIndex } from '../../src/terraform/module-index.js';
 import { fromRoot } from '../helpers/paths.js';
 
 /** Parses files (path → HCL) the way `ecsform cost` does; only our own parser, no WebAssembly. */

@@ -3,8 +3,8 @@
  * `retention_in_days` of logs), metric alarms (per metric, high resolution below 60 s), and the
  * Container Insights setting of ECS clusters, whose metric price is not confirmed.
  */
-import { isUnknown } from '../stack/stack.js';
-import { nestedBodies, readNumber, readString } from '../stack/read.js';
+import { isUnknown } from '../../terraform/stack/stack.js';
+import { nestedBodies, readNumber, readString } from '../../terraform/stack/read.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 /** Days in the month the storage estimate uses: retention_in_days / 30 months of logs are kept. */

@@ -2,9 +2,9 @@
  * `aws_lb`/`aws_alb`: hours and capacity units by type, and for an internet-facing one a public
  * IPv4 address per node, i.e. per subnet (`subnets` or `subnet_mapping`).
  */
-import { findAttribute } from '../../verify/ast-read.js';
-import { isUnknown, type Unknown } from '../stack/stack.js';
-import { listLength, nestedBodies, readBool, readString, type InstanceContext } from '../stack/read.js';
+import { findAttribute } from '../../terraform/ast/ast-read.js';
+import { isUnknown, type Unknown } from '../../terraform/stack/stack.js';
+import { listLength, nestedBodies, readBool, readString, type InstanceContext } from '../../terraform/stack/read.js';
 import type { CostComponent } from '../types.js';
 import { charge, hours, type ResourceEstimator } from './estimator.js';
 

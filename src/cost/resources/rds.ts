@@ -2,8 +2,8 @@
  * `aws_db_instance`: instance hours by engine and class (the price file lists a few), and gp3
  * storage; Multi-AZ doubles both. A part without a price is listed as not estimated, never guessed.
  */
-import { isUnknown } from '../stack/stack.js';
-import { readBool, readNumber, readString } from '../stack/read.js';
+import { isUnknown } from '../../terraform/stack/stack.js';
+import { readBool, readNumber, readString } from '../../terraform/stack/read.js';
 import type { CostComponent } from '../types.js';
 import { charge, chargeAt, hours, type ChargeSpec, type ResourceEstimator } from './estimator.js';
 

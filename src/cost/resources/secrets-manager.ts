@@ -1,6 +1,6 @@
 /** `aws_secretsmanager_secret`: a secret-month for it and each replica, plus API calls. */
-import { isUnknown } from '../stack/stack.js';
-import { nestedBodies } from '../stack/read.js';
+import { isUnknown } from '../../terraform/stack/stack.js';
+import { nestedBodies } from '../../terraform/stack/read.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 export const estimateSecret: ResourceEstimator = (ctx) => {

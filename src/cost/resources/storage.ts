@@ -1,6 +1,6 @@
 /** Storage billed per GB-month: EFS file systems, ECR repositories, S3 buckets. */
-import { isUnknown } from '../stack/stack.js';
-import { readString, readValue } from '../stack/read.js';
+import { isUnknown } from '../../terraform/stack/stack.js';
+import { readString, readValue } from '../../terraform/stack/read.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 export const estimateEfs: ResourceEstimator = (ctx) => {

@@ -1,6 +1,6 @@
 /** WAFv2 web ACLs: the ACL, each rule (a managed rule group counts as one), and the requests inspected. */
-import { isUnknown } from '../stack/stack.js';
-import { nestedBodies } from '../stack/read.js';
+import { isUnknown } from '../../terraform/stack/stack.js';
+import { nestedBodies } from '../../terraform/stack/read.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 export const estimateWebAcl: ResourceEstimator = (ctx) => {

@@ -3,12 +3,12 @@
  * on which paths), which security groups are open to the internet (and on which ports), and which
  * Cloud Map service a `<name>.<namespace>` hostname resolves to.
  */
-import { blocksOf, findAttribute, literalString } from '../../verify/ast-read.js';
-import { referencedAddresses } from '../../cost/stack/read.js';
-import { evaluateIn, isUnknown, type ModuleInstance, type Stack, type StackResource } from '../../cost/stack/stack.js';
+import { blocksOf, findAttribute, literalString } from '../../terraform/ast/ast-read.js';
+import { referencedAddresses } from '../../terraform/stack/read.js';
+import { evaluateIn, isUnknown, type ModuleInstance, type Stack, type StackResource } from '../../terraform/stack/stack.js';
 import type { Expr } from '../../hcl/index.js';
-import { walkExpr } from '../../verify/expr-walk.js';
-import type { EvalScope } from '../../verify/index.js';
+import { walkExpr } from '../../terraform/ast/expr-walk.js';
+import type { EvalScope } from '../../terraform/eval/evaluate.js';
 import { allExpressions, blockExpressions, referencesOf } from './walk.js';
 
 /** Key of a resource within the stack: its owner's prefix and its address. */

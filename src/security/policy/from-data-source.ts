@@ -4,10 +4,10 @@
  * (overriding by sid), as the provider merges them.
  */
 import type { Expr } from '../../hcl/index.js';
-import type { ResourceDecl } from '../../verify/index.js';
-import type { BlockView, ResourceInstance } from '../block-view.js';
-import type { ModuleView } from '../module-view.js';
-import { items, str, UNKNOWN, type Read, type Unknown } from '../read.js';
+import type { ResourceDecl } from '../../terraform/module-index.js';
+import type { BlockView, ResourceInstance } from '../../terraform/view/block-view.js';
+import type { ModuleView } from '../../terraform/view/module-view.js';
+import { items, str, UNKNOWN, type Read, type Unknown } from '../../terraform/view/read.js';
 import type { Condition, PolicyDocument, PolicyStatement, Principal } from './statement.js';
 
 const DOCUMENT_TYPE = 'aws_iam_policy_document';

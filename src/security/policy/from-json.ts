@@ -1,6 +1,6 @@
 /** Policy statements from a JSON policy document (`{ Version, Statement: [...] }`). */
-import type { Located } from '../located.js';
-import { member, oneOrMany, str, UNKNOWN, type Read, type Unknown } from '../read.js';
+import type { Located } from '../../terraform/view/located.js';
+import { member, oneOrMany, str, UNKNOWN, type Read, type Unknown } from '../../terraform/view/read.js';
 import type { Condition, PolicyDocument, PolicyStatement, Principal } from './statement.js';
 
 export function statementsFromJson(document: Located, where: string): Read<PolicyDocument> {

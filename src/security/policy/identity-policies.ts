@@ -3,9 +3,9 @@
  * `policy` of role/user/group policies and managed policies, and a role's `inline_policy` blocks.
  * Trust policies and resource policies are read by the rules about them.
  */
-import type { ResourceInstance } from '../block-view.js';
-import type { ModuleView } from '../module-view.js';
-import { UNKNOWN } from '../read.js';
+import type { ResourceInstance } from '../../terraform/view/block-view.js';
+import type { ModuleView } from '../../terraform/view/module-view.js';
+import { UNKNOWN } from '../../terraform/view/read.js';
 import { readPolicy } from './read-policy.js';
 import type { PolicyStatement } from './statement.js';
 

@@ -2,8 +2,8 @@
  * Allow statements open to any principal: `"Principal": "*"`, `AWS = "*"`, or a
  * `principals { type = "*" }` block, with no condition narrowing them down.
  */
-import type { Located } from '../located.js';
-import { str, UNKNOWN } from '../read.js';
+import type { Located } from '../../terraform/view/located.js';
+import { str, UNKNOWN } from '../../terraform/view/read.js';
 import { allows } from './identity-policies.js';
 import type { PolicyDocument, PolicyStatement } from './statement.js';
 

@@ -4,12 +4,12 @@
  * any statement cannot be read (a `dynamic` statement, a policy from a variable or a file).
  */
 import type { Expr } from '../../hcl/index.js';
-import { objectKeyName } from '../../verify/ast-read.js';
-import { evaluate, type EvalScope } from '../../verify/eval/evaluate.js';
-import { ResourceInstance, type BlockView } from '../block-view.js';
-import { locateJson } from '../located.js';
-import type { ModuleView } from '../module-view.js';
-import { UNKNOWN, type Read } from '../read.js';
+import { objectKeyName } from '../../terraform/ast/ast-read.js';
+import { evaluate, type EvalScope } from '../../terraform/eval/evaluate.js';
+import { ResourceInstance, type BlockView } from '../../terraform/view/block-view.js';
+import { locateJson } from '../../terraform/view/located.js';
+import type { ModuleView } from '../../terraform/view/module-view.js';
+import { UNKNOWN, type Read } from '../../terraform/view/read.js';
 import { documentReference, statementsFromDataSource } from './from-data-source.js';
 import { statementsFromJson } from './from-json.js';
 import type { PolicyDocument, PolicyStatement } from './statement.js';

@@ -5,10 +5,10 @@
  * `aws_iam_policy`, AWS-managed ones from the few known here). UNKNOWN when any of them cannot be
  * read: a policy we cannot see might grant it.
  */
-import type { ResourceDecl } from '../../verify/index.js';
-import type { BlockView, ResourceInstance } from '../block-view.js';
-import type { ModuleView } from '../module-view.js';
-import { str, UNKNOWN, type Read } from '../read.js';
+import type { ResourceDecl } from '../../terraform/module-index.js';
+import type { BlockView, ResourceInstance } from '../../terraform/view/block-view.js';
+import type { ModuleView } from '../../terraform/view/module-view.js';
+import { str, UNKNOWN, type Read } from '../../terraform/view/read.js';
 import { actionMatches } from '../../aws/iam-actions.js';
 import { allows } from './identity-policies.js';
 import { awsManagedPolicyName, knownManagedPolicyActions } from './managed-policies.js';

@@ -1,4 +1,4 @@
-import { bool } from '../read.js';
+import { bool } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const alarmActionsEnabled = defineRule({

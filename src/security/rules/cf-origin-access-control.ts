@@ -1,6 +1,6 @@
-import type { BlockView } from '../block-view.js';
-import type { ModuleView } from '../module-view.js';
-import { partialText, str, UNKNOWN } from '../read.js';
+import type { BlockView } from '../../terraform/view/block-view.js';
+import type { ModuleView } from '../../terraform/view/module-view.js';
+import { partialText, str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const cfOriginAccessControl = defineRule({

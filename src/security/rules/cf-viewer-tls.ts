@@ -1,4 +1,4 @@
-import { bool, str, UNKNOWN } from '../read.js';
+import { bool, str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 /** Security policies Trivy AWS-0013 accepts (Checkov accepts any TLSv1.2_/TLSv1.3_ policy). */

@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../read.js';
+import { str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const cfWaf = defineRule({

@@ -1,5 +1,5 @@
 import { knownContainers } from '../containers.js';
-import { items, member, str, UNKNOWN } from '../read.js';
+import { items, member, str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 import { secretReason } from '../secret-values.js';
 

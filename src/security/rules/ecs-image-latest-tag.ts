@@ -1,6 +1,6 @@
 import { knownContainers } from '../containers.js';
-import { HOLE } from '../located.js';
-import { member, partialText, UNKNOWN } from '../read.js';
+import { HOLE } from '../../terraform/view/located.js';
+import { member, partialText, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const ecsImageLatestTag = defineRule({

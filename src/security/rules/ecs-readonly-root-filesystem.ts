@@ -1,5 +1,5 @@
 import { knownContainers } from '../containers.js';
-import { bool, member, UNKNOWN } from '../read.js';
+import { bool, member, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const ecsReadonlyRootFilesystem = defineRule({

@@ -1,9 +1,9 @@
 import { parseArn } from '../arn.js';
 import { knownContainers } from '../containers.js';
-import type { Located } from '../located.js';
+import type { Located } from '../../terraform/view/located.js';
 import { roleAllows } from '../policy/role-grants.js';
-import { hasHole, items, member, partialText, UNKNOWN } from '../read.js';
-import { referencedAddresses } from '../references.js';
+import { hasHole, items, member, partialText, UNKNOWN } from '../../terraform/view/read.js';
+import { referencedAddresses } from '../../terraform/view/references.js';
 import { defineRule } from '../rule.js';
 
 /** What the ECS agent calls, with the execution role, to fetch a `secrets` entry. */

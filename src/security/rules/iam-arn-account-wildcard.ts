@@ -1,7 +1,7 @@
 import { parseArn } from '../arn.js';
-import { HOLE } from '../located.js';
+import { HOLE } from '../../terraform/view/located.js';
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
-import { partialText, UNKNOWN } from '../read.js';
+import { partialText, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const iamArnAccountWildcard = defineRule({

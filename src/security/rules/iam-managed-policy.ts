@@ -1,6 +1,6 @@
-import type { Located } from '../located.js';
+import type { Located } from '../../terraform/view/located.js';
 import { awsManagedPolicyName } from '../policy/managed-policies.js';
-import { items, partialText, UNKNOWN } from '../read.js';
+import { items, partialText, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const iamManagedPolicy = defineRule({

@@ -1,5 +1,5 @@
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
-import { str, UNKNOWN } from '../read.js';
+import { str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const iamServiceWildcardAction = defineRule({

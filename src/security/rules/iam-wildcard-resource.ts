@@ -1,6 +1,6 @@
 import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
-import { str, UNKNOWN } from '../read.js';
+import { str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const iamWildcardResource = defineRule({

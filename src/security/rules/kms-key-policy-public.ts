@@ -1,6 +1,6 @@
 import { publicGrants } from '../policy/public-principals.js';
 import { readPolicy } from '../policy/read-policy.js';
-import { UNKNOWN } from '../read.js';
+import { UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const kmsKeyPolicyPublic = defineRule({

@@ -1,4 +1,4 @@
-import { bool, str, UNKNOWN } from '../read.js';
+import { bool, str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES } from './support/load-balancers.js';
 

@@ -1,4 +1,4 @@
-import { bool, UNKNOWN } from '../read.js';
+import { bool, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES, loadBalancerType } from './support/load-balancers.js';
 

@@ -1,4 +1,4 @@
-import { num, UNKNOWN } from '../read.js';
+import { num, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const logsRetention = defineRule({

@@ -1,4 +1,4 @@
-import { num, UNKNOWN } from '../read.js';
+import { num, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 /** Trivy AWS-0077 requires at least this many days; the generator writes 7. */

@@ -1,4 +1,4 @@
-import { items, UNKNOWN } from '../read.js';
+import { items, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const rdsLogExports = defineRule({

@@ -1,5 +1,5 @@
-import type { BlockView } from '../block-view.js';
-import { str, UNKNOWN } from '../read.js';
+import type { BlockView } from '../../terraform/view/block-view.js';
+import { str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 

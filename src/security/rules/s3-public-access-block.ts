@@ -1,5 +1,5 @@
-import type { ResourceInstance } from '../block-view.js';
-import { bool, UNKNOWN } from '../read.js';
+import type { ResourceInstance } from '../../terraform/view/block-view.js';
+import { bool, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 

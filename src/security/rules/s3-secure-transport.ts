@@ -1,6 +1,6 @@
 import type { PolicyStatement } from '../policy/statement.js';
 import { readPolicy } from '../policy/read-policy.js';
-import { str, UNKNOWN } from '../read.js';
+import { str, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 

@@ -5,9 +5,9 @@
  * follow the weights, as ECS places them.
  */
 import type { Body } from '../../../hcl/index.js';
-import { findAttribute } from '../../../verify/ast-read.js';
-import { nestedBodies, readNumber, readString, readValue, referencedResource, type InstanceContext } from '../../stack/read.js';
-import { isUnknown, type Unknown } from '../../stack/stack.js';
+import { findAttribute } from '../../../terraform/ast/ast-read.js';
+import { nestedBodies, readNumber, readString, readValue, referencedResource, type InstanceContext } from '../../../terraform/stack/read.js';
+import { isUnknown, type Unknown } from '../../../terraform/stack/stack.js';
 
 export interface CapacitySplit {
   /** Fractions of the tasks, adding up to 1. */

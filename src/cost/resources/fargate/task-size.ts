@@ -3,9 +3,9 @@
  * points at: task-level `cpu` and `memory` (units or "1 vCPU"/"2 GB" forms), `runtime_platform`
  * and `ephemeral_storage`.
  */
-import { isUnknown, type Unknown } from '../../stack/stack.js';
-import { nestedBody, readNumber, readString, referencedResource, type InstanceContext } from '../../stack/read.js';
-import { findAttribute } from '../../../verify/ast-read.js';
+import { isUnknown, type Unknown } from '../../../terraform/stack/stack.js';
+import { nestedBody, readNumber, readString, referencedResource, type InstanceContext } from '../../../terraform/stack/read.js';
+import { findAttribute } from '../../../terraform/ast/ast-read.js';
 
 export interface TaskSize {
   readonly address: string;

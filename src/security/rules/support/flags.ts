@@ -1,6 +1,6 @@
 /** Small patterns many rules share: a flag that must (not) be true, companion resources. */
-import type { BlockView, ResourceInstance } from '../../block-view.js';
-import { bool, UNKNOWN } from '../../read.js';
+import type { BlockView, ResourceInstance } from '../../../terraform/view/block-view.js';
+import { bool, UNKNOWN } from '../../../terraform/view/read.js';
 import type { RuleContext } from '../../rule.js';
 
 /**

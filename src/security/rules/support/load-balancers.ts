@@ -1,7 +1,7 @@
 /** Shared by the load balancer rules: which types exist, and what kind a balancer is. */
-import type { ResourceInstance } from '../../block-view.js';
-import type { ModuleView } from '../../module-view.js';
-import { str, UNKNOWN, type Read } from '../../read.js';
+import type { ResourceInstance } from '../../../terraform/view/block-view.js';
+import type { ModuleView } from '../../../terraform/view/module-view.js';
+import { str, UNKNOWN, type Read } from '../../../terraform/view/read.js';
 
 export const LOAD_BALANCER_TYPES: readonly string[] = ['aws_lb', 'aws_alb'];
 export const LISTENER_TYPES: readonly string[] = ['aws_lb_listener', 'aws_alb_listener'];

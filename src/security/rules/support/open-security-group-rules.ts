@@ -1,6 +1,6 @@
 /** Shared by the open ingress and egress rules. */
 import { isAnywhere } from '../../cidr.js';
-import { str, UNKNOWN } from '../../read.js';
+import { str, UNKNOWN } from '../../../terraform/view/read.js';
 import type { RuleContext } from '../../rule.js';
 import { securityGroupRules, type Direction } from '../../security-group-rules.js';
 

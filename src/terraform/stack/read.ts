@@ -4,10 +4,10 @@
  * Everything answers a value or an `Unknown` with the reason.
  */
 import type { Body, Expr } from '../../hcl/index.js';
-import { blocksOf, findAttribute } from '../../verify/ast-read.js';
-import { collectExprUses, type ExprUses } from '../../verify/expr-references.js';
-import { referencedAddress } from '../../verify/module-uses.js';
-import type { Value } from '../../verify/index.js';
+import { blocksOf, findAttribute } from '../ast/ast-read.js';
+import { collectExprUses, type ExprUses } from '../ast/expr-references.js';
+import { referencedAddress } from '../ast/module-uses.js';
+import type { Value } from '../eval/values.js';
 import { evaluateIn, isUnknown, type ResourceInstance, type Stack, type StackResource, type Unknown } from './stack.js';
 
 /** A resource instance and the stack it lives in: what estimators and diagram readers receive. */

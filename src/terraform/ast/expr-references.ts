@@ -4,7 +4,7 @@
  * own expression). A reference keeps its full access chain, including steps applied through
  * `[*]`/`.*` splats and index/attribute steps on the result, so attribute paths can be checked.
  */
-import type { Expr, Range, TemplatePart, TraversalStep } from '../hcl/index.js';
+import type { Expr, Range, TemplatePart, TraversalStep } from '../../hcl/index.js';
 import type { ExprScope } from './scopes.js';
 
 export type RefOp =

@@ -3,8 +3,9 @@
  * (evaluated with that instance's `count.index`/`each`), nested blocks, and whether a `dynamic`
  * block may add more of a kind (then a rule cannot know what is there and stays silent).
  */
-import type { Attribute, Block } from '../hcl/index.js';
-import type { EvalScope, ModuleIndex, ResourceDecl } from '../verify/index.js';
+import type { Attribute, Block } from '../../hcl/index.js';
+import type { EvalScope } from '../eval/evaluate.js';
+import type { ModuleIndex, ResourceDecl } from '../module-index.js';
 import { instanceAddress } from './instances.js';
 import { locate, locateJson, type Located, type Site } from './located.js';
 

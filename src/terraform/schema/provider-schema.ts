@@ -282,7 +282,7 @@ export function formatType(type: TypeSpec): string {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The data file, relative to this module once compiled (dist/src/verify/schema/ → package root).
+ * The data file, relative to this module once compiled (dist/src/terraform/schema/ → package root).
  * Deliberately not a string literal in the import: a literal would make tsc pull the multi-megabyte
  * JSON into the program, type-check it and copy it to dist/data/, a path the published package
  * (`files`: dist/src, data) does not ship.

@@ -1,5 +1,5 @@
 /** Small readers over the HCL document model, shared by the checks. */
-import type { Attribute, Block, Body, Expr, ObjectExpr, Range, TemplateExpr } from '../hcl/index.js';
+import type { Attribute, Block, Body, Expr, ObjectExpr, Range, TemplateExpr } from '../../hcl/index.js';
 
 export function attributesOf(body: Body): Attribute[] {
   const out: Attribute[] = [];

@@ -3,8 +3,6 @@
  * as Terraform itself sees it (it never looks into subdirectories).
  */
 import { posix } from 'node:path';
-import type { Finding } from '../diagnostics/finding.js';
-import { verifyFinding } from './codes.js';
 
 export interface SourceFile {
   /** Relative to the checked root, with `/` separators, e.g. `infra/terraform/main.tf`. */
@@ -21,7 +19,8 @@ export interface ModuleFiles {
 
 export interface GroupedInput {
   readonly modules: readonly ModuleFiles[];
-  readonly findings: readonly Finding[];
+  /** Files in Terraform's JSON syntax (`.tf.json`): Terraform reads them, ecsform does not. */
+  readonly jsonFiles: readonly string[];
 }
 
 export function normalizePath(path: string): string {
@@ -34,15 +33,11 @@ export function moduleDirOf(path: string): string {
 
 export function groupIntoModules(files: ReadonlyArray<SourceFile>): GroupedInput {
   const byDir = new Map<string, SourceFile[]>();
-  const findings: Finding[] = [];
+  const jsonFiles: string[] = [];
   for (const file of files) {
     const path = normalizePath(file.path);
     if (path.endsWith('.tf.json')) {
-      findings.push(
-        verifyFinding('VERIFY_JSON_IGNORED', `${path} is Terraform JSON, which ecsform does not check.`, { file: path }, {
-          hint: 'Declarations in this file are invisible to the reference checks of its module.',
-        }),
-      );
+      jsonFiles.push(path);
       continue;
     }
     if (!path.endsWith('.tf')) continue;
@@ -54,10 +49,7 @@ export function groupIntoModules(files: ReadonlyArray<SourceFile>): GroupedInput
   const modules = [...byDir.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([dir, list]) => ({ dir, files: list.sort((a, b) => a.path.localeCompare(b.path)) }));
-  if (modules.length === 0) {
-    findings.push(verifyFinding('VERIFY_NO_TERRAFORM', 'No .tf files to check.'));
-  }
-  return { modules, findings };
+  return { modules, jsonFiles };
 }
 
 /**

@@ -3,8 +3,8 @@
  * every rule), and the links between resources that many rules follow ("is there a
  * `aws_s3_bucket_versioning` for this bucket?", "which role does this task definition run as?").
  */
-import type { Expr } from '../hcl/index.js';
-import type { ModuleIndex, ResourceDecl, ResourceMode } from '../verify/index.js';
+import type { Expr } from '../../hcl/index.js';
+import type { ModuleIndex, ResourceDecl, ResourceMode } from '../module-index.js';
 import { ResourceInstance } from './block-view.js';
 import { expandInstances } from './instances.js';
 import { referencedAddresses, usesEach } from './references.js';

@@ -5,7 +5,7 @@
  * the files again. Every declaration keeps its block (with ranges) and its leading comments.
  */
 import type { Attribute, Block, Comment, Expr, File, Range } from '../hcl/index.js';
-import { blockSite, blocksOf, findAttribute, literalString, objectEntries } from './ast-read.js';
+import { blockSite, blocksOf, findAttribute, literalString, objectEntries } from './ast/ast-read.js';
 
 export interface ParsedFile {
   readonly path: string;

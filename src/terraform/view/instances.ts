@@ -5,8 +5,10 @@
  * the keys are only known after apply, one instance stands for all of them, with `count.index`
  * and `each.*` unknown, so only what holds for every instance is judged.
  */
-import { evaluate } from '../verify/eval/evaluate.js';
-import type { EvalScope, ModuleIndex, ResourceDecl, Value } from '../verify/index.js';
+import { evaluate } from '../eval/evaluate.js';
+import type { EvalScope } from '../eval/evaluate.js';
+import type { Value } from '../eval/values.js';
+import type { ModuleIndex, ResourceDecl } from '../module-index.js';
 
 export interface InstanceScope {
   /** `0` or `"key"`; undefined for a resource without count/for_each, or with unknown ones. */

@@ -12,7 +12,7 @@ import {
   type NestedBlockSchema,
   type ProviderSchema,
   type TypeSpec,
-} from '../../../src/verify/schema/provider-schema.js';
+} from '../../../src/terraform/schema/provider-schema.js';
 
 let schema: ProviderSchema;
 

@@ -1,7 +1,7 @@
 /** Calls to local modules present in the input, and reads of their outputs. */
 import type { RefOp } from './expr-references.js';
-import type { ModuleIndex } from './module-index.js';
-import { resolveLocalSource } from './modules.js';
+import type { ModuleIndex } from '../module-index.js';
+import { resolveLocalSource } from '../files.js';
 
 /** The module a call in `index` points to, when its source is local, in the input, and fully parsed. */
 export function localModuleOf(index: ModuleIndex, callName: string, modules: ReadonlyMap<string, ModuleIndex>): ModuleIndex | undefined {

@@ -1,7 +1,9 @@
 /** The instances `count` or `for_each` give a resource or module call, as Terraform expands them. */
-import type { Expr } from '../../hcl/index.js';
-import type { EvalScope, MetaArguments, Value } from '../../verify/index.js';
-import type { Unknown } from './stack.js';
+import type { Expr } from '../hcl/index.js';
+import type { EvalScope } from './eval/evaluate.js';
+import type { Value } from './eval/values.js';
+import type { MetaArguments } from './module-index.js';
+import type { Unknown } from './stack/stack.js';
 
 export interface Instance {
   /** `''`, `[0]` or `["key"]`: appended to the address. */

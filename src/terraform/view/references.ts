@@ -1,6 +1,6 @@
 /** Which resources and data sources an expression refers to, read from its traversals. */
-import type { Expr, TraversalExpr } from '../hcl/index.js';
-import { walkExpr } from '../verify/expr-walk.js';
+import type { Expr, TraversalExpr } from '../../hcl/index.js';
+import { walkExpr } from '../ast/expr-walk.js';
 
 /** Roots that never name a resource. */
 const NOT_RESOURCES: ReadonlySet<string> = new Set(['var', 'local', 'each', 'count', 'path', 'terraform', 'self', 'module']);

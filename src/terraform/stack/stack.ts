@@ -7,8 +7,11 @@
  * Cost estimates, diagrams and the report all read resources through this.
  */
 import type { Expr } from '../../hcl/index.js';
-import { evaluate, resolveLocalSource, type EvalScope, type ModuleCallDecl, type ModuleIndex, type ResourceDecl, type Value, type VariableDecl } from '../../verify/index.js';
-import { expandInstances, type Instance } from './instances.js';
+import { evaluate, type EvalScope } from '../eval/evaluate.js';
+import type { Value } from '../eval/values.js';
+import { resolveLocalSource } from '../files.js';
+import type { ModuleCallDecl, ModuleIndex, ResourceDecl, VariableDecl } from '../module-index.js';
+import { expandInstances, type Instance } from '../instances.js';
 
 export interface Unknown {
   readonly unknown: string;

@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseHcl, type Expr } from '../../src/hcl/index.js';
-import { evaluate, indexModule, type EvalScope, type Evaluated, type ModuleIndex, type Value } from '../../src/verify/index.js';
+import { indexModule, type ModuleIndex } from '../../src/terraform/module-index.js';
+import { evaluate, type EvalScope, type Evaluated } from '../../src/terraform/eval/evaluate.js';
+import type { Value } from '../../src/terraform/eval/values.js';
 
 /** Parses `expr` as the value of a local in a throwaway module. */
 function expression(text: string): Expr {

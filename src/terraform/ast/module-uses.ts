@@ -2,7 +2,7 @@
  * All references and function calls of a module, collected in one pass and shared by the
  * reference, cycle and hygiene checks.
  */
-import type { ModuleIndex } from './module-index.js';
+import type { ModuleIndex } from '../module-index.js';
 import { collectExprUses, type ExprUses, type Reference } from './expr-references.js';
 import { forEachModuleExpression } from './scopes.js';
 

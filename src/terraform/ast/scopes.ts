@@ -5,9 +5,9 @@
  * with the scope it is evaluated in, and skips what Terraform does not evaluate as an expression
  * (`provider = aws.x`, `lifecycle.ignore_changes`, `variable.type`, module `source`, ...).
  */
-import type { Block, Body, Expr } from '../hcl/index.js';
+import type { Block, Body, Expr } from '../../hcl/index.js';
 import { findAttribute, literalString } from './ast-read.js';
-import type { ModuleIndex } from './module-index.js';
+import type { ModuleIndex } from '../module-index.js';
 import { withNames } from './expr-references.js';
 
 export interface ExprScope {

@@ -9,7 +9,7 @@ import {
   formatType,
   providerSchemaFrom,
   type EncodedSchemaFile,
-} from '../../../src/verify/schema/provider-schema.js';
+} from '../../../src/terraform/schema/provider-schema.js';
 
 /** A hand-written file exercising every encoding feature once. */
 const sample: EncodedSchemaFile = {

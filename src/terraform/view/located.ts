@@ -4,9 +4,9 @@
  * `jsonencode([...])`. `locate` walks object and tuple constructors syntactically, so each member
  * keeps its own range and its own known-or-unknown state, and evaluates everything else whole.
  */
-import type { Expr, ObjectExpr, Range, TemplateExpr } from '../hcl/index.js';
-import { evaluate, type EvalScope } from '../verify/eval/evaluate.js';
-import type { Value } from '../verify/index.js';
+import type { Expr, ObjectExpr, Range, TemplateExpr } from '../../hcl/index.js';
+import { evaluate, type EvalScope } from '../eval/evaluate.js';
+import type { Value } from '../eval/values.js';
 
 /** Where a value was written: a file of the module and a range in it. */
 export interface Site {

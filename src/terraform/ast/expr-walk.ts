@@ -1,5 +1,5 @@
 /** Visits an expression and every expression nested in it, depth first, parents before children. */
-import type { Expr, TemplatePart, TraversalStep } from '../hcl/index.js';
+import type { Expr, TemplatePart, TraversalStep } from '../../hcl/index.js';
 
 export function walkExpr(expr: Expr, visit: (expr: Expr) => void): void {
   visit(expr);
