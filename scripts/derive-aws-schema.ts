@@ -24,21 +24,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  ATTR_COMPUTED,
-  ATTR_FLAG_SPAN,
-  ATTR_OPTIONAL,
-  ATTR_REQUIRED,
-  ATTR_WRITE_ONLY,
-  SCHEMA_FORMAT,
-  type EncodedAttributes,
-  type EncodedBlock,
-  type EncodedNestedBlock,
-  type EncodedSchemaFile,
-  type EncodedType,
-  type FlatPairs,
-  type TypeSpec,
-} from '../src/terraform/schema/provider-schema.js';
+import { ATTR_COMPUTED, ATTR_FLAG_SPAN, ATTR_OPTIONAL, ATTR_REQUIRED, ATTR_WRITE_ONLY, type EncodedAttributes, type EncodedBlock, type EncodedNestedBlock, type EncodedSchemaFile, type EncodedType, type FlatPairs, SCHEMA_FORMAT, type TypeSpec } from '../src/terraform/index.js';
 
 // =============================================================================================
 // Parsed bindings

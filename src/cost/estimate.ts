@@ -3,12 +3,9 @@
  * parsed, resource by resource, from the price file and the usage assumptions. Anything whose
  * quantity or price is unknown is listed as not estimated, with the reason.
  */
-import type { ModuleIndex } from '../terraform/module-index.js';
-import { evaluate } from '../terraform/eval/evaluate.js';
-import { findAttribute } from '../terraform/ast/ast-read.js';
+import { buildStack, evaluate, findAttribute, isUnknown, type ModuleIndex, type Stack, type StackResource } from '../terraform/index.js';
 import { loadPriceBook, type PriceBook } from './prices.js';
 import { ESTIMATORS, isFreeType, UNPRICED_REASONS } from './resources/index.js';
-import { buildStack, isUnknown, type Stack, type StackResource } from '../terraform/stack/stack.js';
 import type { CostComponent, CostEstimate, CostService, NotEstimated, ResourceCost } from './types.js';
 import { DEFAULT_USAGE, describeUsage, type Usage } from './usage.js';
 
@@ -54,7 +51,7 @@ function priceResource(stack: Stack, resource: StackResource, usage: Usage, pric
     return { notEstimated: [skipped(resource.address, UNPRICED_REASONS.get(decl.type) ?? `no price for ${decl.type} in the price file`)] };
   }
   const instances = resource.instances;
-  if (isUnknown(instances)) return { notEstimated: [skipped(resource.address, instances.unknown)] };
+  if (isUnknown(instances)) return { notEstimated: [skipped(resource.address, instances.why)] };
 
   const components = new Map<string, CostComponent>();
   const details = new Set<string>();
@@ -63,7 +60,7 @@ function priceResource(stack: Stack, resource: StackResource, usage: Usage, pric
   for (const instance of instances) {
     const result = estimator({ stack, resource, instance, prices, usage });
     if (isUnknown(result)) {
-      addTo(unestimated, result.unknown, instance.address);
+      addTo(unestimated, result.why, instance.address);
       continue;
     }
     priced++;
@@ -119,8 +116,8 @@ function warningsFor(stack: Stack, prices: PriceBook): string[] {
     for (const provider of module.module.providerConfigs) {
       const region = provider.name === 'aws' ? findAttribute(provider.block.body, 'region') : undefined;
       const value = region ? evaluate(region.expr, module.scope) : undefined;
-      if (value?.known && typeof value.value === 'string' && value.value !== prices.region) {
-        warnings.push(`${provider.address} in ${module.module.dir} deploys to ${value.value}, but the prices are for ${prices.region}: expect differences.`);
+      if (typeof value === 'string' && value !== prices.region) {
+        warnings.push(`${provider.address} in ${module.module.dir} deploys to ${value}, but the prices are for ${prices.region}: expect differences.`);
       }
     }
   }

@@ -4,10 +4,7 @@
  * to them) in their subnets, and what their task definitions refer to (databases, file systems,
  * secrets, queues), Cloud Map hostnames between services, public hosts outside AWS.
  */
-import { blocksOf, findAttribute, literalString } from '../terraform/ast/ast-read.js';
-import type { ModuleIndex } from '../terraform/module-index.js';
-import { nestedBodies, readBool, readString, referencedAddresses, type InstanceContext } from '../terraform/stack/read.js';
-import { buildStack, evaluateIn, isUnknown, type Stack, type StackResource } from '../terraform/stack/stack.js';
+import { blocksOf, buildStack, evaluateIn, findAttribute, type InstanceContext, isUnknown, literalString, type ModuleIndex, nestedBodies, readBool, readString, referencedAddresses, type Stack, type StackResource } from '../terraform/index.js';
 import { DiagramBuilder } from './builder.js';
 import { externalHostOf } from './external-hosts.js';
 import { discoveryHostnames, discoveryServiceName, internetOpenGroups, keyOf, targetGroupKeys, targetGroupRoutes, typeOf, LOAD_BALANCERS } from './terraform/links.js';
@@ -104,7 +101,7 @@ function addServices(
       ids.forEach((id, i) => {
         const scope = instances[i]?.scope;
         const portValue = port ? evaluateIn(service.owner, port.expr, scope) : undefined;
-        const fallback = portValue?.known ? `:${String(portValue.value)}` : undefined;
+        const fallback = portValue !== undefined && !isUnknown(portValue) ? `:${String(portValue)}` : undefined;
         const groups = tgAttribute ? targetGroupKeys(service, tgAttribute.expr, scope) : [];
         // An indexed group may be routed as a whole (`aws_lb_target_group.app`) or per instance.
         const found = groups.flatMap((tg) => [routes.get(tg), routes.get(tg.replace(/\[[^\]]*\]$/, ''))]).filter((r): r is NonNullable<typeof r> => r !== undefined);

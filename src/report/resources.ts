@@ -1,13 +1,12 @@
 /** Resources by type, with how many instances `count`/`for_each` make, for the report. */
-import { buildStack, isUnknown } from '../terraform/stack/stack.js';
-import type { ModuleIndex } from '../terraform/module-index.js';
+import { buildStack, isUnknown, type ModuleIndex, type Unknown } from '../terraform/index.js';
 
 export interface ResourceEntry {
   readonly address: string;
   readonly file: string;
   readonly line: number;
   /** Known instance count, or why it is unknown. */
-  readonly instances: number | { readonly unknown: string };
+  readonly instances: number | Unknown;
 }
 
 export interface ResourceTypeSummary {

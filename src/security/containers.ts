@@ -2,9 +2,7 @@
  * The containers of an `aws_ecs_task_definition`, read from `container_definitions` whether it is
  * `jsonencode([...])` (each member keeps its line), a heredoc, or a known string.
  */
-import type { ResourceInstance } from '../terraform/view/block-view.js';
-import type { LocatedObject } from '../terraform/view/located.js';
-import { items, str, UNKNOWN, type Read } from '../terraform/view/read.js';
+import { isUnknown, items, type LocatedObject, type Read, type ResourceInstance, str } from '../terraform/index.js';
 
 export interface Container {
   readonly node: LocatedObject;
@@ -12,10 +10,10 @@ export interface Container {
   readonly label: string;
 }
 
-/** The containers written out as objects; UNKNOWN when the list itself cannot be read. */
+/** The containers written out as objects; `Unknown` when the list itself cannot be read. */
 export function containersOf(taskDefinition: ResourceInstance): Read<readonly Container[]> {
   const definitions = items(taskDefinition.json('container_definitions'));
-  if (definitions === UNKNOWN || definitions === undefined) return definitions;
+  if (isUnknown(definitions) || definitions === undefined) return definitions;
   const out: Container[] = [];
   definitions.forEach((node, index) => {
     if (node.kind !== 'object') return;
@@ -28,5 +26,5 @@ export function containersOf(taskDefinition: ResourceInstance): Read<readonly Co
 /** The containers a rule can judge; none when the definitions cannot be read. */
 export function knownContainers(taskDefinition: ResourceInstance): readonly Container[] {
   const containers = containersOf(taskDefinition);
-  return containers === UNKNOWN || containers === undefined ? [] : containers;
+  return isUnknown(containers) || containers === undefined ? [] : containers;
 }

@@ -3,10 +3,8 @@
  * (title, severity, equivalents in other scanners, rationale, fix) lives beside its check, so the
  * rule table in docs/security-rules.md is complete by construction.
  */
-import type { ResourceInstance } from '../terraform/view/block-view.js';
+import type { ModuleView, ResourceInstance, Site } from '../terraform/index.js';
 import type { ConcernFamily, ServiceFamily } from './families.js';
-import type { Site } from '../terraform/view/located.js';
-import type { ModuleView } from '../terraform/view/module-view.js';
 
 export type RuleSeverity = 'critical' | 'high' | 'medium' | 'low';
 

@@ -4,10 +4,7 @@
  * instances of one resource, and suppressions are applied.
  */
 import { compareFindings, type Finding } from '../diagnostics/finding.js';
-import type { ModuleIndex, ResourceDecl } from '../terraform/module-index.js';
-import type { ResourceInstance } from '../terraform/view/block-view.js';
-import type { Site } from '../terraform/view/located.js';
-import { ModuleView } from '../terraform/view/module-view.js';
+import { type ModuleIndex, ModuleView, type ResourceDecl, type ResourceInstance, type Site } from '../terraform/index.js';
 import type { ReportOptions, SecurityRule } from './rule.js';
 import { SECURITY_RULES } from './rules/index.js';
 import { SuppressionBook, type SecuritySuppression } from './suppressions.js';

@@ -6,10 +6,7 @@
  */
 import type { Expr } from '../hcl/index.js';
 import { secretNameMatch, secretValueMatch, type SecretValueReason } from '../model/secret-patterns.js';
-import { evaluate } from '../terraform/eval/evaluate.js';
-import type { ModuleIndex } from '../terraform/module-index.js';
-import { walkExpr } from '../terraform/ast/expr-walk.js';
-import type { Located } from '../terraform/view/located.js';
+import { evaluate, type Located, type ModuleIndex, walkExpr } from '../terraform/index.js';
 
 const VALUE_REASONS: Readonly<Record<SecretValueReason, string>> = {
   'url-credentials': 'the value is a URL with a password',
@@ -57,5 +54,5 @@ function isSensitive(module: ModuleIndex, name: string): boolean {
   const sensitive = declared?.block.body.items.find((item) => item.kind === 'attribute' && item.name === 'sensitive');
   if (sensitive?.kind !== 'attribute') return false;
   const value = evaluate(sensitive.expr, { module });
-  return value.known && value.value === true;
+  return value === true;
 }

@@ -3,9 +3,7 @@
  * `aws_security_group` (or the same as attributes), `aws_security_group_rule`, and
  * `aws_vpc_security_group_ingress_rule`/`_egress_rule`.
  */
-import type { BlockView, ResourceInstance } from '../terraform/view/block-view.js';
-import type { Located, Site } from '../terraform/view/located.js';
-import { items, member, num, str, UNKNOWN, type Read, type Unknown } from '../terraform/view/read.js';
+import { type BlockView, isUnknown, items, type Located, member, num, type Read, type ResourceInstance, type Site, str, Unknown } from '../terraform/index.js';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -26,14 +24,14 @@ export const SECURITY_GROUP_RULE_TYPES: readonly string[] = [
   'aws_vpc_security_group_egress_rule',
 ];
 
-/** The rules the resource declares; UNKNOWN when a `dynamic` block or an unknown list hides some. */
+/** The rules the resource declares; `Unknown` when a `dynamic` block or an unknown list hides some. */
 export function securityGroupRules(resource: ResourceInstance): Read<readonly SecurityGroupRule[]> {
   switch (resource.type) {
     case 'aws_security_group':
       return inlineRules(resource);
     case 'aws_security_group_rule': {
       const type = str(resource.attr('type'));
-      if (type !== 'ingress' && type !== 'egress') return UNKNOWN;
+      if (type !== 'ingress' && type !== 'egress') return new Unknown(`type is ${isUnknown(type) ? type.why : JSON.stringify(type)}, not ingress or egress`);
       return [fromFields(resource, type, { v4: 'cidr_blocks', v6: 'ipv6_cidr_blocks', protocol: 'protocol' })];
     }
     case 'aws_vpc_security_group_ingress_rule':
@@ -48,11 +46,11 @@ export function securityGroupRules(resource: ResourceInstance): Read<readonly Se
 function inlineRules(group: ResourceInstance): Read<readonly SecurityGroupRule[]> {
   const out: SecurityGroupRule[] = [];
   for (const direction of ['ingress', 'egress'] as const) {
-    if (group.hasDynamic(direction)) return UNKNOWN;
+    if (group.hasDynamic(direction)) return new Unknown(`a dynamic "${direction}" block`);
     for (const block of group.blocks(direction)) out.push(fromFields(block, direction, { v4: 'cidr_blocks', v6: 'ipv6_cidr_blocks', protocol: 'protocol' }));
     // The same rules written as an attribute: `ingress = [{ ... }]`.
     const list = items(group.attr(direction));
-    if (list === UNKNOWN) return UNKNOWN;
+    if (isUnknown(list)) return list;
     for (const node of list ?? []) out.push(fromObject(node, direction));
   }
   return out;
@@ -94,7 +92,7 @@ function cidrList(nodes: readonly (Located | undefined)[]): readonly Located[] |
       continue;
     }
     const list = items(node);
-    if (list === UNKNOWN) return UNKNOWN;
+    if (isUnknown(list)) return list;
     out.push(...(list ?? []));
   }
   return out;

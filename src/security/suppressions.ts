@@ -7,9 +7,8 @@
  */
 import type { Finding, SourcePoint } from '../diagnostics/finding.js';
 import { closestName } from './closest-rule.js';
-import type { ModuleIndex } from '../terraform/module-index.js';
+import { ignoreDirectives, type ModuleIndex } from '../terraform/index.js';
 // Imported from its module, not the index: verify() imports this package in turn.
-import { ignoreDirectives } from '../terraform/ignore-comments.js';
 
 export interface SecuritySuppression {
   readonly rule: string;

@@ -6,9 +6,7 @@
  */
 import type { Expr, Range } from '../hcl/index.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import type { BlockSchema, TypeSpec } from '../terraform/schema/provider-schema.js';
-import { literalString } from '../terraform/ast/ast-read.js';
-import type { RefOp } from '../terraform/ast/expr-references.js';
+import { type BlockSchema, literalString, type RefOp, type TypeSpec } from '../terraform/index.js';
 
 export type Shape =
   | { readonly kind: 'object'; readonly describe: string; lookup(name: string): Shape | undefined; names(): Iterable<string> }

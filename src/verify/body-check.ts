@@ -7,7 +7,7 @@
 import type { Finding } from '../diagnostics/finding.js';
 import type { Attribute, Block, Body, Range } from '../hcl/index.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { attributeSite, blockSite } from '../terraform/ast/ast-read.js';
+import { attributeSite, blockSite } from '../terraform/index.js';
 import type { BlockSpec, BodySpec } from './body-spec.js';
 import { didYouMeanHint, verifyFinding, type VerifyCode } from './codes.js';
 import { dynamicBlockSpec } from './language-spec.js';

@@ -4,7 +4,7 @@
  * own language (meta-arguments, `lifecycle`, `dynamic`, `variable`, `output`, ...). One checker
  * (`body-check.ts`) then reads every body the same way.
  */
-import type { BlockSchema, TypeSpec } from '../terraform/schema/provider-schema.js';
+import type { BlockSchema, TypeSpec } from '../terraform/index.js';
 
 export interface AttributeSpec {
   readonly type: TypeSpec;

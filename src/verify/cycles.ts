@@ -6,7 +6,7 @@
 import type { Finding } from '../diagnostics/finding.js';
 import { verifyFinding } from './codes.js';
 import { buildDependencyGraph, type DependencyGraph, type EdgeSite, type GraphContext } from './dependency-graph.js';
-import type { ModuleIndex } from '../terraform/module-index.js';
+import type { ModuleIndex } from '../terraform/index.js';
 
 export function checkCycles(index: ModuleIndex, context: GraphContext): Finding[] {
   const edges = buildDependencyGraph(index, context);

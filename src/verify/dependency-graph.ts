@@ -7,12 +7,7 @@
  * modules are opaque: no edges run through them.
  */
 import type { Range } from '../hcl/index.js';
-import { blockSite } from '../terraform/ast/ast-read.js';
-import type { ExprUses, Reference } from '../terraform/ast/expr-references.js';
-import { localModuleOf, outputStep } from '../terraform/ast/local-modules.js';
-import type { ModuleIndex } from '../terraform/module-index.js';
-import { referencedAddress } from '../terraform/ast/module-uses.js';
-import type { ExprScope } from '../terraform/ast/scopes.js';
+import { blockSite, type ExprScope, type ExprUses, localModuleOf, type ModuleIndex, outputStep, type Reference, referencedAddress } from '../terraform/index.js';
 
 export interface EdgeSite {
   readonly file: string;

@@ -5,7 +5,7 @@
 import type { Finding } from '../diagnostics/finding.js';
 import { formatHcl } from '../hcl/index.js';
 import { verifyFinding } from './codes.js';
-import type { SourceFile } from '../terraform/files.js';
+import type { SourceFile } from '../terraform/index.js';
 
 /** The file as `terraform fmt` would write it. Only meaningful for syntactically valid HCL. */
 export function formatTerraform(text: string): Promise<string> {

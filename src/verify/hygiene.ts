@@ -5,13 +5,8 @@
  */
 import type { Finding } from '../diagnostics/finding.js';
 import type { Expr } from '../hcl/index.js';
-import { blockSite, findAttribute, isInterpolationOnly, literalString } from '../terraform/ast/ast-read.js';
+import { blockSite, type ExprUses, findAttribute, forEachModuleExpression, isInterpolationOnly, literalString, type ModuleIndex, referencedAddress, type ResourceDecl, walkExpr } from '../terraform/index.js';
 import { verifyFinding } from './codes.js';
-import type { ExprUses } from '../terraform/ast/expr-references.js';
-import { walkExpr } from '../terraform/ast/expr-walk.js';
-import type { ModuleIndex, ResourceDecl } from '../terraform/module-index.js';
-import { referencedAddress } from '../terraform/ast/module-uses.js';
-import { forEachModuleExpression } from '../terraform/ast/scopes.js';
 
 /** Resource type prefixes served by Terraform itself (`terraform_data`), needing no provider. */
 const BUILTIN_PROVIDERS: ReadonlySet<string> = new Set(['terraform']);

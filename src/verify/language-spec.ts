@@ -4,7 +4,7 @@
  * and the meta-arguments every resource, data source and ephemeral resource accepts.
  */
 import { block, optional, required, staticSpec, type AttributeSpec, type BlockSpec, type BodySpec } from './body-spec.js';
-import type { ResourceMode } from '../terraform/module-index.js';
+import type { ResourceMode } from '../terraform/index.js';
 
 const CONDITION = staticSpec({ attributes: { condition: required('dynamic'), error_message: required('dynamic') } });
 const CONDITIONS = { precondition: block(CONDITION), postcondition: block(CONDITION) };

@@ -5,9 +5,7 @@
  * evident from its syntax (references, function calls, operators) is not judged.
  */
 import type { Expr, Range } from '../hcl/index.js';
-import type { TypeSpec } from '../terraform/schema/provider-schema.js';
-import { isInterpolationOnly, literalString, objectEntries } from '../terraform/ast/ast-read.js';
-import { formatType } from '../terraform/schema/provider-schema.js';
+import { formatType, isInterpolationOnly, literalString, objectEntries, type TypeSpec } from '../terraform/index.js';
 
 export interface TypeMismatch {
   /** e.g. `a number is required, got the string "two"`. */

@@ -5,10 +5,8 @@
  */
 import type { Finding } from '../diagnostics/finding.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { attributeSite, blockSite } from '../terraform/ast/ast-read.js';
+import { attributeSite, blockSite, type ModuleIndex, resolveLocalSource } from '../terraform/index.js';
 import { didYouMeanHint, verifyFinding } from './codes.js';
-import type { ModuleIndex } from '../terraform/module-index.js';
-import { resolveLocalSource } from '../terraform/files.js';
 
 /** Arguments of a `module` block that are Terraform's, not the module's inputs. */
 const MODULE_META_ARGUMENTS: ReadonlySet<string> = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);

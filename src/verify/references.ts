@@ -8,12 +8,7 @@ import type { Range } from '../hcl/index.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { followPath, shapeOfBlock, type Shape } from './attribute-paths.js';
 import { didYouMeanHint, verifyFinding, type VerifyCode } from './codes.js';
-import type { ExprUses, Reference, RefOp } from '../terraform/ast/expr-references.js';
-import type { ModuleIndex, ResourceDecl } from '../terraform/module-index.js';
-import { leadingNames } from '../terraform/ast/module-uses.js';
-import { localModuleOf, outputStep } from '../terraform/ast/local-modules.js';
-import { schemaFor } from '../terraform/schema/resource-schema.js';
-import type { ProviderSchema } from '../terraform/schema/provider-schema.js';
+import { type ExprUses, leadingNames, localModuleOf, type ModuleIndex, outputStep, type ProviderSchema, type Reference, type RefOp, type ResourceDecl, schemaFor } from '../terraform/index.js';
 import { builtinFunctionNames, isKnownFunction } from './terraform-functions.js';
 
 export interface ReferenceCheckInput {

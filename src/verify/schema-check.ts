@@ -7,14 +7,11 @@
 import type { Finding } from '../diagnostics/finding.js';
 import type { Block } from '../hcl/index.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { attributeSite, blockSite } from '../terraform/ast/ast-read.js';
+import { attributeSite, blockSite, MODE_OF_BLOCK, type ModuleIndex, type ProviderSchema, type ResourceMode, schemaFor } from '../terraform/index.js';
 import { checkBody } from './body-check.js';
 import { specFromSchema, staticSpec, withExtras, type BodySpec } from './body-spec.js';
 import { didYouMeanHint, verifyFinding } from './codes.js';
 import { resourceMetaSpec, TOP_LEVEL_BLOCKS } from './language-spec.js';
-import { MODE_OF_BLOCK, type ModuleIndex, type ResourceMode } from '../terraform/module-index.js';
-import { schemaFor } from '../terraform/schema/resource-schema.js';
-import type { ProviderSchema } from '../terraform/schema/provider-schema.js';
 
 const UNCHECKED_BODY = staticSpec({ anyAttributes: true, anyBlocks: true });
 

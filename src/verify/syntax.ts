@@ -7,7 +7,7 @@
 import type { Finding } from '../diagnostics/finding.js';
 import { checkSyntax, parseHcl, type File, type HclError } from '../hcl/index.js';
 import { verifyFinding } from './codes.js';
-import type { SourceFile } from '../terraform/files.js';
+import type { SourceFile } from '../terraform/index.js';
 
 export interface OwnParse {
   readonly file: SourceFile;

@@ -10,15 +10,11 @@ import { checkCycles } from './cycles.js';
 import { checkFormat } from './format.js';
 import { checkHygiene } from './hygiene.js';
 import { checkModuleCalls } from './module-calls.js';
-import { indexModule, type ModuleIndex, type ParsedFile } from '../terraform/module-index.js';
-import { collectModuleUses } from '../terraform/ast/module-uses.js';
-import { groupIntoModules, moduleDirOf, type GroupedInput, type ModuleFiles, type SourceFile } from '../terraform/files.js';
+import { collectModuleUses, type ExprUses, type GroupedInput, groupIntoModules, indexModule, loadAwsSchema, moduleDirOf, type ModuleFiles, type ModuleIndex, type ParsedFile, type ProviderSchema, type SourceFile } from '../terraform/index.js';
 import { checkReferences } from './references.js';
 import { checkSchema } from './schema-check.js';
-import { loadAwsSchema, type ProviderSchema } from '../terraform/schema/provider-schema.js';
 import { runSecurityRules, type SecurityOptions } from '../security/index.js';
 import { checkFileSyntax, filesOwnParserAccepts, parseFiles, type OwnParse } from './syntax.js';
-import type { ExprUses } from '../terraform/ast/expr-references.js';
 
 export const CHECK_NAMES = ['syntax', 'format', 'schema', 'references', 'hygiene', 'security'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Block, BodyItem } from '../../src/hcl/ast.js';
 import { parseHcl } from '../../src/hcl/index.js';
-import { loadAwsSchema, type BlockSchema, type ProviderSchema } from '../../src/terraform/schema/provider-schema.js';
+import { type BlockSchema, loadAwsSchema, type ProviderSchema } from '../../src/terraform/index.js';
 import { CORRECTNESS_CHECKS, verify } from '../../src/verify/verify.js';
 import { composeStack, iotStack, type GeneratedStack } from './harness.js';
 import { ARM_API, LOOKUP, NO_CI, TWO_SITES } from './fixtures.js';

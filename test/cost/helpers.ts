@@ -6,7 +6,7 @@ import { estimateCost, usageSchema, type CostEstimate, type NotEstimated, type R
 import { generate, type GenerateResult } from '../../src/generate.js';
 import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
 import { verify } from '../../src/verify/index.js';
-import type { ModuleIndex } from '../../src/terraform/module-index.js';
+import type { ModuleIndex } from '../../src/terraform/index.js';
 import { fromRoot } from '../helpers/paths.js';
 
 /** Parses files (path → HCL) the way `ecsform cost` does; only our own parser, no WebAssembly. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Block } from '../../src/hcl/ast.js';
-import { loadAwsSchema } from '../../src/terraform/schema/provider-schema.js';
+import { loadAwsSchema } from '../../src/terraform/index.js';
 import { attrText, nestedBlocks } from '../helpers/generate.js';
 import { blockNamed, exampleTerraform, resourceOf, resourcesOf, type ExampleTerraform, assertZeroFindings } from '../helpers/examples.js';
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Finding } from '../../src/diagnostics/finding.js';
 import { parseHcl } from '../../src/hcl/index.js';
-import { indexModule, type ModuleIndex, type ParsedFile } from '../../src/terraform/module-index.js';
+import { indexModule, type ModuleIndex, type ParsedFile } from '../../src/terraform/index.js';
 import { fromRoot } from '../helpers/paths.js';
 
 export const SECURITY_FIXTURES = fromRoot('test', 'fixtures', 'security');

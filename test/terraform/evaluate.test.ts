@@ -2,9 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseHcl, type Expr } from '../../src/hcl/index.js';
-import { indexModule, type ModuleIndex } from '../../src/terraform/module-index.js';
-import { evaluate, type EvalScope, type Evaluated } from '../../src/terraform/eval/evaluate.js';
-import type { Value } from '../../src/terraform/eval/values.js';
+import { type EvalScope, evaluate, indexModule, isUnknown, type ModuleIndex, type Unknown, type Value } from '../../src/terraform/index.js';
 
 /** Parses `expr` as the value of a local in a throwaway module. */
 function expression(text: string): Expr {
@@ -26,13 +24,13 @@ function moduleOf(source: string): ModuleIndex {
 
 function known(text: string, scope: EvalScope = {}): Value {
   const result = evaluate(expression(text), scope);
-  assert.ok(result.known, `${text} is unknown: ${result.known ? '' : result.why}`);
-  return result.value;
+  if (isUnknown(result)) assert.fail(`${text} is unknown: ${result.why}`);
+  return result;
 }
 
-function unknown(text: string, scope: EvalScope = {}): Extract<Evaluated, { known: false }> {
+function unknown(text: string, scope: EvalScope = {}): Unknown {
   const result = evaluate(expression(text), scope);
-  assert.ok(!result.known, `${text} evaluated to ${JSON.stringify(result.known && result.value)}`);
+  if (!isUnknown(result)) assert.fail(`${text} evaluated to ${JSON.stringify(result)}`);
   return result;
 }
 

@@ -1,8 +1,7 @@
 /** The module index handed to later consumers: declarations, addresses, comments, suppressions. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ModuleIndex } from '../../src/terraform/module-index.js';
-import { ignoreDirectives } from '../../src/terraform/ignore-comments.js';
+import { ignoreDirectives, type ModuleIndex } from '../../src/terraform/index.js';
 import { summarize, verifyFiles } from '../verify/fixtures.js';
 
 const MAIN = `terraform {

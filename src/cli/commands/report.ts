@@ -12,7 +12,7 @@ import { diagramFromModel, diagramFromModules, renderMermaid } from '../../diagr
 import { explain } from '../../explain.js';
 import { inventory, renderReport, type GenerationInfo, type ReportInput } from '../../report/index.js';
 import { verify } from '../../verify/index.js';
-import type { ModuleIndex } from '../../terraform/module-index.js';
+import type { ModuleIndex } from '../../terraform/index.js';
 import { VERSION } from '../../version.js';
 import type { Io } from '../io.js';
 import { writeAtomically } from '../output-files.js';

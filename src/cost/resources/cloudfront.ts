@@ -2,8 +2,7 @@
  * `aws_cloudfront_distribution`: data out and requests at the US/Mexico/Canada rates, every
  * request at the HTTPS rate (the higher one). The always-free tier is not confirmed, so not applied.
  */
-import { isUnknown } from '../../terraform/stack/stack.js';
-import { readBool } from '../../terraform/stack/read.js';
+import { isUnknown, readBool } from '../../terraform/index.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 export const estimateCloudFront: ResourceEstimator = (ctx) => {

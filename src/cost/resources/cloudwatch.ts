@@ -3,8 +3,7 @@
  * `retention_in_days` of logs), metric alarms (per metric, high resolution below 60 s), and the
  * Container Insights setting of ECS clusters, whose metric price is not confirmed.
  */
-import { isUnknown } from '../../terraform/stack/stack.js';
-import { nestedBodies, readNumber, readString } from '../../terraform/stack/read.js';
+import { isUnknown, nestedBodies, readNumber, readString, Unknown } from '../../terraform/index.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 /** Days in the month the storage estimate uses: retention_in_days / 30 months of logs are kept. */
@@ -13,7 +12,7 @@ const DAYS_PER_MONTH = 30;
 export const estimateLogGroup: ResourceEstimator = (ctx) => {
   const logClass = readString(ctx, 'log_group_class') ?? 'STANDARD';
   if (isUnknown(logClass)) return logClass;
-  if (logClass !== 'STANDARD') return { unknown: `log_group_class ${logClass} has no price in the price file` };
+  if (logClass !== 'STANDARD') return new Unknown(`log_group_class ${logClass} has no price in the price file`);
   const retention = readNumber(ctx, 'retention_in_days') ?? 0;
   if (isUnknown(retention)) return retention;
   const ingested = ctx.usage.logs.ingested_gb_per_group;
@@ -56,11 +55,11 @@ export const estimateMetricAlarm: ResourceEstimator = (ctx) => {
 /** Free itself; Container Insights adds metrics and performance logs the price file cannot price. */
 export const estimateEcsCluster: ResourceEstimator = (ctx) => {
   const settings = nestedBodies(ctx, 'setting');
-  if (isUnknown(settings)) return { components: [], notEstimated: [`Container Insights: ${settings.unknown}`] };
+  if (isUnknown(settings)) return { components: [], notEstimated: [`Container Insights: ${settings.why}`] };
   for (const setting of settings) {
     if (readString(ctx, 'name', setting) !== 'containerInsights') continue;
     const value = readString(ctx, 'value', setting);
-    if (value !== undefined && isUnknown(value)) return { components: [], notEstimated: [`Container Insights: ${value.unknown}`] };
+    if (value !== undefined && isUnknown(value)) return { components: [], notEstimated: [`Container Insights: ${value.why}`] };
     if (value === 'enabled' || value === 'enhanced') {
       return {
         components: [],

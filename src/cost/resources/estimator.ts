@@ -1,6 +1,5 @@
 /** The contract every per-resource-type estimator follows, and the helper that prices a quantity. */
-import type { InstanceContext } from '../../terraform/stack/read.js';
-import type { Unknown } from '../../terraform/stack/stack.js';
+import type { InstanceContext, Unknown } from '../../terraform/index.js';
 import type { Price, PriceBook, PriceId } from '../prices.js';
 import type { CostComponent, CostService } from '../types.js';
 import type { Usage } from '../usage.js';

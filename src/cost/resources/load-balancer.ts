@@ -2,9 +2,7 @@
  * `aws_lb`/`aws_alb`: hours and capacity units by type, and for an internet-facing one a public
  * IPv4 address per node, i.e. per subnet (`subnets` or `subnet_mapping`).
  */
-import { findAttribute } from '../../terraform/ast/ast-read.js';
-import { isUnknown, type Unknown } from '../../terraform/stack/stack.js';
-import { listLength, nestedBodies, readBool, readString, type InstanceContext } from '../../terraform/stack/read.js';
+import { findAttribute, type InstanceContext, isUnknown, listLength, nestedBodies, readBool, readString, Unknown } from '../../terraform/index.js';
 import type { CostComponent } from '../types.js';
 import { charge, hours, type ResourceEstimator } from './estimator.js';
 
@@ -24,11 +22,11 @@ export const estimateLoadBalancer: ResourceEstimator = (ctx) => {
     components.push(charge(ctx.prices, 'nlb.hour', { service: 'Load balancing', name: 'NLB hours', quantity: hours(ctx) }));
     components.push(charge(ctx.prices, 'nlb.nlcu_hour', { service: 'Load balancing', name: 'Network load balancer capacity units', quantity: ctx.usage.load_balancer.nlb_nlcus * hours(ctx), assumptions: ['load_balancer.nlb_nlcus'] }));
   } else {
-    return { unknown: `load_balancer_type "${type}" has no price in the price file` };
+    return new Unknown(`load_balancer_type "${type}" has no price in the price file`);
   }
   if (internal || addressType === 'dualstack-without-public-ipv4') return { components };
   const nodes = subnetCount(ctx);
-  if (isUnknown(nodes)) return { components, notEstimated: [`public IPv4 addresses of the internet-facing ${type === 'application' ? 'ALB' : 'NLB'} (one per subnet): ${nodes.unknown}`] };
+  if (isUnknown(nodes)) return { components, notEstimated: [`public IPv4 addresses of the internet-facing ${type === 'application' ? 'ALB' : 'NLB'} (one per subnet): ${nodes.why}`] };
   components.push(charge(ctx.prices, 'public_ipv4.hour', { service: 'Public IPv4', name: `Public IPv4, one per subnet (${nodes})`, quantity: nodes * hours(ctx) }));
   return { components, details: [`internet-facing ${type === 'application' ? 'ALB' : 'NLB'} in ${nodes} subnet${nodes === 1 ? '' : 's'}`] };
 };
@@ -37,9 +35,9 @@ function subnetCount(ctx: InstanceContext): number | Unknown {
   const subnets = findAttribute(ctx.resource.decl.block.body, 'subnets');
   if (subnets) {
     const length = listLength(ctx, subnets.expr);
-    return isUnknown(length) ? { unknown: `the number of subnets is unknown: ${length.unknown}` } : length;
+    return isUnknown(length) ? new Unknown(`the number of subnets is unknown: ${length.why}`) : length;
   }
   const mappings = nestedBodies(ctx, 'subnet_mapping');
   if (isUnknown(mappings)) return mappings;
-  return mappings.length > 0 ? mappings.length : { unknown: 'neither subnets nor subnet_mapping is set' };
+  return mappings.length > 0 ? mappings.length : new Unknown('neither subnets nor subnet_mapping is set');
 }

@@ -2,8 +2,7 @@
  * `aws_db_instance`: instance hours by engine and class (the price file lists a few), and gp3
  * storage; Multi-AZ doubles both. A part without a price is listed as not estimated, never guessed.
  */
-import { isUnknown } from '../../terraform/stack/stack.js';
-import { readBool, readNumber, readString } from '../../terraform/stack/read.js';
+import { isUnknown, readBool, readNumber, readString } from '../../terraform/index.js';
 import type { CostComponent } from '../types.js';
 import { charge, chargeAt, hours, type ChargeSpec, type ResourceEstimator } from './estimator.js';
 
@@ -20,8 +19,8 @@ export const estimateDbInstance: ResourceEstimator = (ctx) => {
   const az = multiAz ? 'Multi-AZ' : 'Single-AZ';
 
   if (engine === undefined || instanceClass === undefined) notEstimated.push(`instance hours: ${engine === undefined ? 'engine' : 'instance_class'} is not set`);
-  else if (isUnknown(engine)) notEstimated.push(`instance hours: ${engine.unknown}`);
-  else if (isUnknown(instanceClass)) notEstimated.push(`instance hours: ${instanceClass.unknown}`);
+  else if (isUnknown(engine)) notEstimated.push(`instance hours: ${engine.why}`);
+  else if (isUnknown(instanceClass)) notEstimated.push(`instance hours: ${instanceClass.why}`);
   else {
     const key = `${engine}/${instanceClass}`;
     const price = ctx.prices.rdsInstanceHours[key];
@@ -30,9 +29,9 @@ export const estimateDbInstance: ResourceEstimator = (ctx) => {
   }
 
   if (storage === undefined) notEstimated.push('storage: allocated_storage is not set');
-  else if (isUnknown(storage)) notEstimated.push(`storage: ${storage.unknown}`);
+  else if (isUnknown(storage)) notEstimated.push(`storage: ${storage.why}`);
   else if (storageType === undefined) notEstimated.push('storage: storage_type is not set, so the RDS default decides its price; set storage_type = "gp3"');
-  else if (isUnknown(storageType)) notEstimated.push(`storage: ${storageType.unknown}`);
+  else if (isUnknown(storageType)) notEstimated.push(`storage: ${storageType.why}`);
   else if (storageType !== 'gp3') notEstimated.push(`storage: no price for storage_type ${storageType} in the price file`);
   else components.push(charge(ctx.prices, 'rds.gp3.gb_month', { service: 'RDS', name: `gp3 storage (${az})`, quantity: storage, ...(twice ? { factor: twice } : {}) }));
 

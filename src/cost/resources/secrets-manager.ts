@@ -1,6 +1,5 @@
 /** `aws_secretsmanager_secret`: a secret-month for it and each replica, plus API calls. */
-import { isUnknown } from '../../terraform/stack/stack.js';
-import { nestedBodies } from '../../terraform/stack/read.js';
+import { isUnknown, nestedBodies } from '../../terraform/index.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 export const estimateSecret: ResourceEstimator = (ctx) => {

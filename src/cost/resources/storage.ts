@@ -1,6 +1,5 @@
 /** Storage billed per GB-month: EFS file systems, ECR repositories, S3 buckets. */
-import { isUnknown } from '../../terraform/stack/stack.js';
-import { readString, readValue } from '../../terraform/stack/read.js';
+import { isUnknown, readString, readValue } from '../../terraform/index.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 export const estimateEfs: ResourceEstimator = (ctx) => {
@@ -9,7 +8,7 @@ export const estimateEfs: ResourceEstimator = (ctx) => {
   const oneZone = typeof zone === 'string' && zone !== '';
   const throughput = readString(ctx, 'throughput_mode') ?? 'bursting';
   const notEstimated: string[] = [];
-  if (isUnknown(throughput)) notEstimated.push(`throughput: ${throughput.unknown}`);
+  if (isUnknown(throughput)) notEstimated.push(`throughput: ${throughput.why}`);
   else if (throughput === 'elastic') notEstimated.push('Elastic throughput is billed per GB read and written, which the price file does not price');
   else if (throughput === 'provisioned') notEstimated.push('Provisioned throughput has no price in the price file');
   return {

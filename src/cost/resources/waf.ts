@@ -1,6 +1,5 @@
 /** WAFv2 web ACLs: the ACL, each rule (a managed rule group counts as one), and the requests inspected. */
-import { isUnknown } from '../../terraform/stack/stack.js';
-import { nestedBodies } from '../../terraform/stack/read.js';
+import { isUnknown, nestedBodies } from '../../terraform/index.js';
 import { charge, type ResourceEstimator } from './estimator.js';
 
 export const estimateWebAcl: ResourceEstimator = (ctx) => {

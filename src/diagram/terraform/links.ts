@@ -3,12 +3,8 @@
  * on which paths), which security groups are open to the internet (and on which ports), and which
  * Cloud Map service a `<name>.<namespace>` hostname resolves to.
  */
-import { blocksOf, findAttribute, literalString } from '../../terraform/ast/ast-read.js';
-import { referencedAddresses } from '../../terraform/stack/read.js';
-import { evaluateIn, isUnknown, type ModuleInstance, type Stack, type StackResource } from '../../terraform/stack/stack.js';
+import { blocksOf, type EvalScope, evaluateIn, findAttribute, isUnknown, literalString, type ModuleInstance, referencedAddresses, type Stack, type StackResource, walkExpr } from '../../terraform/index.js';
 import type { Expr } from '../../hcl/index.js';
-import { walkExpr } from '../../terraform/ast/expr-walk.js';
-import type { EvalScope } from '../../terraform/eval/evaluate.js';
 import { allExpressions, blockExpressions, referencesOf } from './walk.js';
 
 /** Key of a resource within the stack: its owner's prefix and its address. */
@@ -34,7 +30,7 @@ export function targetGroupKeys(resource: StackResource, expr: Expr, scope?: Eva
     const base = keyOf(resource.owner, `${e.root}.${e.steps[0].name}`);
     const index = e.steps[1]?.kind === 'index' ? e.steps[1].key : undefined;
     const evaluated = index ? evaluateIn(resource.owner, index, scope ?? firstScope(resource)) : undefined;
-    keys.push(evaluated?.known && (typeof evaluated.value === 'string' || typeof evaluated.value === 'number') ? `${base}[${JSON.stringify(evaluated.value)}]` : base);
+    keys.push(typeof evaluated === 'string' || typeof evaluated === 'number' ? `${base}[${JSON.stringify(evaluated)}]` : base);
   });
   return keys;
 }
@@ -80,7 +76,7 @@ function ruleConditions(rule: StackResource): string[] {
       for (const inner of blocksOf(condition.body, kind)) {
         const values = findAttribute(inner.body, 'values');
         const evaluated = values ? evaluateIn(rule.owner, values.expr) : undefined;
-        if (evaluated?.known && Array.isArray(evaluated.value)) for (const v of evaluated.value) if (typeof v === 'string') out.push(v);
+        if (Array.isArray(evaluated)) for (const v of evaluated as readonly unknown[]) if (typeof v === 'string') out.push(v);
       }
     }
   }
@@ -101,7 +97,7 @@ export function internetOpenGroups(stack: Stack): Map<string, Set<string>> {
     const known = (name: string, from = body) => {
       const attribute = findAttribute(from, name);
       const evaluated = attribute ? evaluateIn(resource.owner, attribute.expr) : undefined;
-      return evaluated?.known ? evaluated.value : undefined;
+      return evaluated === undefined || isUnknown(evaluated) ? undefined : evaluated;
     };
     const groupOf = (name: string): string | undefined => {
       const attribute = findAttribute(body, name);
@@ -171,7 +167,7 @@ export function discoveryServiceName(resource: StackResource): string | undefine
   if (literal !== undefined) return literal;
   if (isUnknown(resource.instances) || resource.instances.length !== 1) return undefined;
   const evaluated = evaluateIn(resource.owner, attribute.expr, resource.instances[0]!.scope);
-  return evaluated.known && typeof evaluated.value === 'string' ? evaluated.value : undefined;
+  return typeof evaluated === 'string' ? evaluated : undefined;
 }
 
 export function typeOf(address: string): string {

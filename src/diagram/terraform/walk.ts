@@ -1,8 +1,6 @@
 /** Reading a resource block as a whole: every expression in it, and the addresses they refer to. */
 import type { Block, Expr } from '../../hcl/index.js';
-import { walkExpr } from '../../terraform/ast/expr-walk.js';
-import { referencedAddresses } from '../../terraform/stack/read.js';
-import type { StackResource } from '../../terraform/stack/stack.js';
+import { referencedAddresses, type StackResource, walkExpr } from '../../terraform/index.js';
 
 /** Every attribute expression of a block and its nested blocks, in order. */
 export function blockExpressions(block: Block): Expr[] {

@@ -4,10 +4,7 @@
  * (overriding by sid), as the provider merges them.
  */
 import type { Expr } from '../../hcl/index.js';
-import type { ResourceDecl } from '../../terraform/module-index.js';
-import type { BlockView, ResourceInstance } from '../../terraform/view/block-view.js';
-import type { ModuleView } from '../../terraform/view/module-view.js';
-import { items, str, UNKNOWN, type Read, type Unknown } from '../../terraform/view/read.js';
+import { type BlockView, isUnknown, items, type ModuleView, type Read, type ResourceDecl, type ResourceInstance, str, Unknown } from '../../terraform/index.js';
 import type { Condition, PolicyDocument, PolicyStatement, Principal } from './statement.js';
 
 const DOCUMENT_TYPE = 'aws_iam_policy_document';
@@ -30,18 +27,20 @@ export function documentReference(expr: Expr): { readonly name: string; readonly
 }
 
 export function statementsFromDataSource(decl: ResourceDecl, key: string | number | undefined, view: ModuleView, seen: ReadonlySet<string> = new Set()): Read<PolicyDocument> {
-  if (seen.has(decl.address)) return UNKNOWN;
+  if (seen.has(decl.address)) return new Unknown(`${decl.address} includes itself`);
   const instances = view.instancesOf(decl);
   const instance = key === undefined ? (instances.length === 1 ? instances[0] : undefined) : instances.find((i) => i.key === key);
-  if (!instance || instance.hasDynamic('statement')) return UNKNOWN;
+  if (!instance) return new Unknown(`no single instance of ${decl.address}`);
+  if (instance.hasDynamic('statement')) return new Unknown(`a dynamic statement in ${decl.address}`);
   const inner = new Set([...seen, decl.address]);
   const sources = linkedDocuments(instance, 'source_policy_documents', view, inner);
   const overrides = linkedDocuments(instance, 'override_policy_documents', view, inner);
-  if (sources === UNKNOWN || overrides === UNKNOWN) return UNKNOWN;
+  if (isUnknown(sources)) return sources;
+  if (isUnknown(overrides)) return overrides;
   const own: PolicyStatement[] = [];
   for (const [index, block] of instance.blocks('statement').entries()) {
     const statement = fromBlock(block, index, decl.address);
-    if (statement === UNKNOWN) return UNKNOWN;
+    if (isUnknown(statement)) return statement;
     own.push(statement);
   }
   return { statements: mergeBySid([...sources, own, ...overrides]) };
@@ -50,14 +49,15 @@ export function statementsFromDataSource(decl: ResourceDecl, key: string | numbe
 function linkedDocuments(instance: ResourceInstance, attribute: string, view: ModuleView, seen: ReadonlySet<string>): PolicyStatement[][] | Unknown {
   const expr = instance.attribute(attribute)?.expr;
   if (expr === undefined) return [];
-  if (expr.kind !== 'tuple') return UNKNOWN;
+  if (expr.kind !== 'tuple') return new Unknown(`${attribute} is not a list written out`);
   const out: PolicyStatement[][] = [];
   for (const item of expr.items) {
     const reference = documentReference(item);
     const decl = reference ? view.index.resources.get(`data.${DOCUMENT_TYPE}.${reference.name}`) : undefined;
-    if (!reference || !decl) return UNKNOWN;
+    if (!reference || !decl) return new Unknown(`${attribute} holds a document that is not a policy document data source of the module`);
     const document = statementsFromDataSource(decl, reference.key, view, seen);
-    if (document === UNKNOWN || document === undefined) return UNKNOWN;
+    if (document === undefined) return new Unknown(`${attribute} holds a document without statements`);
+    if (isUnknown(document)) return document;
     out.push([...document.statements]);
   }
   return out;
@@ -78,18 +78,18 @@ function mergeBySid(layers: readonly (readonly PolicyStatement[])[]): PolicyStat
 }
 
 function fromBlock(block: BlockView, index: number, address: string): PolicyStatement | Unknown {
-  if (block.hasDynamic('principals') || block.hasDynamic('condition')) return UNKNOWN;
+  if (block.hasDynamic('principals') || block.hasDynamic('condition')) return new Unknown(`a dynamic block in ${address}`);
   const sidValue = str(block.attr('sid'));
   const sid = typeof sidValue === 'string' && sidValue !== '' ? sidValue : undefined;
   const principals: Principal[] = [];
   for (const entry of block.blocks('principals')) {
     const ids = items(entry.attr('identifiers'));
-    if (ids === UNKNOWN) return UNKNOWN;
-    for (const id of ids ?? []) principals.push({ type: str(entry.attr('type')) ?? UNKNOWN, id });
+    if (isUnknown(ids)) return ids;
+    for (const id of ids ?? []) principals.push({ type: str(entry.attr('type')) ?? new Unknown('a principal without a type'), id });
   }
   const conditions: Condition[] = block.blocks('condition').map((entry) => ({
-    test: str(entry.attr('test')) ?? UNKNOWN,
-    variable: str(entry.attr('variable')) ?? UNKNOWN,
+    test: str(entry.attr('test')) ?? new Unknown('a condition without a test'),
+    variable: str(entry.attr('variable')) ?? new Unknown('a condition without a variable'),
     values: items(entry.attr('values')) ?? [],
   }));
   return {

@@ -1,15 +1,14 @@
 /** Policy statements from a JSON policy document (`{ Version, Statement: [...] }`). */
-import type { Located } from '../../terraform/view/located.js';
-import { member, oneOrMany, str, UNKNOWN, type Read, type Unknown } from '../../terraform/view/read.js';
+import { isUnknown, type Located, member, oneOrMany, type Read, str, Unknown } from '../../terraform/index.js';
 import type { Condition, PolicyDocument, PolicyStatement, Principal } from './statement.js';
 
 export function statementsFromJson(document: Located, where: string): Read<PolicyDocument> {
-  if (document.kind === 'unknown') return UNKNOWN;
+  if (document.kind === 'unknown') return new Unknown(document.why);
   const list = oneOrMany(member(document, 'Statement'));
-  if (list === UNKNOWN) return UNKNOWN;
+  if (isUnknown(list)) return list;
   const statements: PolicyStatement[] = [];
   for (const [index, node] of (list ?? []).entries()) {
-    if (node.kind !== 'object') return UNKNOWN;
+    if (node.kind !== 'object') return new Unknown(`statement ${index + 1} of ${where} is not an object`);
     statements.push(statement(node, index, where));
   }
   return { statements };
@@ -22,7 +21,7 @@ function statement(node: Located, index: number, where: string): PolicyStatement
     site: node.site,
     sid,
     label: `${sid !== undefined ? `statement "${sid}"` : `statement ${index + 1}`} of ${where}`,
-    effect: str(member(node, 'Effect')) ?? UNKNOWN,
+    effect: str(member(node, 'Effect')) ?? new Unknown('a statement without an Effect'),
     actions: oneOrMany(member(node, 'Action')) ?? [],
     hasNotActions: member(node, 'NotAction') !== undefined,
     resources: oneOrMany(member(node, 'Resource')) ?? [],
@@ -38,11 +37,11 @@ function statement(node: Located, index: number, where: string): PolicyStatement
 function principals(node: Located | undefined): readonly Principal[] | Unknown {
   if (node === undefined) return [];
   if (node.kind === 'scalar') return [{ type: '*', id: node }];
-  if (node.kind !== 'object') return UNKNOWN;
+  if (node.kind !== 'object') return new Unknown('a Principal that is not an object');
   const out: Principal[] = [];
   for (const [type, value] of node.entries) {
     const ids = oneOrMany(value);
-    if (ids === UNKNOWN) return UNKNOWN;
+    if (isUnknown(ids)) return ids;
     for (const id of ids ?? []) out.push({ type, id });
   }
   return out;
@@ -51,10 +50,10 @@ function principals(node: Located | undefined): readonly Principal[] | Unknown {
 /** `{ StringEquals = { "aws:SourceAccount" = "..." } }`. */
 function conditions(node: Located | undefined): readonly Condition[] | Unknown {
   if (node === undefined) return [];
-  if (node.kind !== 'object') return UNKNOWN;
+  if (node.kind !== 'object') return new Unknown('a Condition that is not an object');
   const out: Condition[] = [];
   for (const [test, variables] of node.entries) {
-    if (variables.kind !== 'object') return UNKNOWN;
+    if (variables.kind !== 'object') return new Unknown(`condition ${test} is not an object`);
     for (const [variable, values] of variables.entries) out.push({ test, variable, values: oneOrMany(values) ?? [] });
   }
   return out;

@@ -3,9 +3,7 @@
  * `policy` of role/user/group policies and managed policies, and a role's `inline_policy` blocks.
  * Trust policies and resource policies are read by the rules about them.
  */
-import type { ResourceInstance } from '../../terraform/view/block-view.js';
-import type { ModuleView } from '../../terraform/view/module-view.js';
-import { UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, type ModuleView, type ResourceInstance } from '../../terraform/index.js';
 import { readPolicy } from './read-policy.js';
 import type { PolicyStatement } from './statement.js';
 
@@ -17,7 +15,7 @@ export function identityStatements(resource: ResourceInstance, view: ModuleView)
   const out: PolicyStatement[] = [];
   for (const { block, where } of holders) {
     const document = readPolicy(block, 'policy', view, where);
-    if (document !== UNKNOWN && document !== undefined) out.push(...document.statements);
+    if (!isUnknown(document) && document !== undefined) out.push(...document.statements);
   }
   return out;
 }

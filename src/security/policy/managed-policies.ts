@@ -2,7 +2,7 @@
  * AWS-managed policies: recognised by ARN (`arn:<partition>:iam::aws:policy/...`), with the
  * actions of the few whose content a rule needs to know.
  */
-import { HOLE } from '../../terraform/view/located.js';
+import { HOLE } from '../../terraform/index.js';
 
 const MANAGED_ARN = /^arn:[^:]*:iam::aws:policy\/(.+)$/;
 

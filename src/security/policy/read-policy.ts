@@ -1,15 +1,10 @@
 /**
  * The policy document an attribute holds, however it is written: a reference to a
- * `data "aws_iam_policy_document"`, `jsonencode({...})`, a heredoc or a known string. UNKNOWN when
+ * `data "aws_iam_policy_document"`, `jsonencode({...})`, a heredoc or a known string. `Unknown` when
  * any statement cannot be read (a `dynamic` statement, a policy from a variable or a file).
  */
 import type { Expr } from '../../hcl/index.js';
-import { objectKeyName } from '../../terraform/ast/ast-read.js';
-import { evaluate, type EvalScope } from '../../terraform/eval/evaluate.js';
-import { ResourceInstance, type BlockView } from '../../terraform/view/block-view.js';
-import { locateJson } from '../../terraform/view/located.js';
-import type { ModuleView } from '../../terraform/view/module-view.js';
-import { UNKNOWN, type Read } from '../../terraform/view/read.js';
+import { type BlockView, type EvalScope, evaluate, isUnknown, locateJson, type ModuleView, objectKeyName, type Read, ResourceInstance, Unknown } from '../../terraform/index.js';
 import { documentReference, statementsFromDataSource } from './from-data-source.js';
 import { statementsFromJson } from './from-json.js';
 import type { PolicyDocument, PolicyStatement } from './statement.js';
@@ -21,7 +16,8 @@ export function readPolicy(holder: BlockView, attribute: string, view: ModuleVie
   const statements: PolicyStatement[] = [];
   for (const { expr, file, scope } of policyExpressions(holder, chosenBranch(attr.expr, holder.scope))) {
     const document = readExpression(expr, file, scope, view, where);
-    if (document === UNKNOWN || document === undefined) return UNKNOWN;
+    if (document === undefined) return new Unknown(`${where} is not a policy document`);
+    if (isUnknown(document)) return document;
     statements.push(...document.statements);
   }
   return { statements };
@@ -31,7 +27,7 @@ function readExpression(expr: Expr, file: string, scope: EvalScope, view: Module
   const reference = documentReference(expr);
   if (reference) {
     const decl = view.index.resources.get(`data.aws_iam_policy_document.${reference.name}`);
-    return decl ? statementsFromDataSource(decl, reference.key, view) : UNKNOWN;
+    return decl ? statementsFromDataSource(decl, reference.key, view) : new Unknown(`data.aws_iam_policy_document.${reference.name} is not declared in the module`);
   }
   return statementsFromJson(locateJson(expr, { scope, file }), where);
 }
@@ -60,6 +56,6 @@ function chosenBranch(expr: Expr, scope: EvalScope): Expr {
   if (expr.kind === 'paren') return chosenBranch(expr.inner, scope);
   if (expr.kind !== 'conditional') return expr;
   const condition = evaluate(expr.cond, scope);
-  if (!condition.known || typeof condition.value !== 'boolean') return expr;
-  return chosenBranch(condition.value ? expr.then : expr.else, scope);
+  if (typeof condition !== 'boolean') return expr;
+  return chosenBranch(condition ? expr.then : expr.else, scope);
 }

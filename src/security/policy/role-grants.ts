@@ -2,13 +2,10 @@
  * Whether a role declared in the module may perform an action, from every policy attached to it
  * in the module: inline policies, `aws_iam_role_policy`, and policies attached by
  * `aws_iam_role_policy_attachment`/`aws_iam_policy_attachment` (customer policies read from their
- * `aws_iam_policy`, AWS-managed ones from the few known here). UNKNOWN when any of them cannot be
+ * `aws_iam_policy`, AWS-managed ones from the few known here). `Unknown` when any of them cannot be
  * read: a policy we cannot see might grant it.
  */
-import type { ResourceDecl } from '../../terraform/module-index.js';
-import type { BlockView, ResourceInstance } from '../../terraform/view/block-view.js';
-import type { ModuleView } from '../../terraform/view/module-view.js';
-import { str, UNKNOWN, type Read } from '../../terraform/view/read.js';
+import { type BlockView, isUnknown, type ModuleView, type Read, type ResourceDecl, type ResourceInstance, str, Unknown } from '../../terraform/index.js';
 import { actionMatches } from '../../aws/iam-actions.js';
 import { allows } from './identity-policies.js';
 import { awsManagedPolicyName, knownManagedPolicyActions } from './managed-policies.js';
@@ -21,10 +18,10 @@ export function roleAllows(role: ResourceDecl, action: string, view: ModuleView)
 
 function computeRoleAllows(role: ResourceDecl, action: string, view: ModuleView): Read<boolean> {
   const instance = view.instancesOf(role)[0];
-  if (!instance) return UNKNOWN;
+  if (!instance) return new Unknown(`${role.address} has no instance`);
   const answers: Read<boolean>[] = [];
   for (const block of instance.blocks('inline_policy')) answers.push(policyAllows(block, view, action));
-  if (instance.attribute('managed_policy_arns') !== undefined) answers.push(UNKNOWN);
+  if (instance.attribute('managed_policy_arns') !== undefined) answers.push(new Unknown('managed_policy_arns is not read'));
   for (const decl of attachedTo('aws_iam_role_policy', 'role', instance, view)) {
     for (const policy of view.instancesOf(decl)) answers.push(policyAllows(policy, view, action));
   }
@@ -34,7 +31,7 @@ function computeRoleAllows(role: ResourceDecl, action: string, view: ModuleView)
     }
   }
   if (answers.includes(true)) return true;
-  return answers.includes(UNKNOWN) ? UNKNOWN : false;
+  return answers.find(isUnknown) ?? false;
 }
 
 /** Resources of `type` naming the role by reference or by its (known) name. */
@@ -50,19 +47,19 @@ function attachmentAllows(attachment: ResourceInstance, view: ModuleView, action
   const customer = view.target(attachment.attribute('policy_arn')?.expr);
   if (customer?.type === 'aws_iam_policy') {
     const policy = view.instancesOf(customer)[0];
-    return policy ? policyAllows(policy, view, action) : UNKNOWN;
+    return policy ? policyAllows(policy, view, action) : new Unknown(`${customer.address} has no instance`);
   }
   const arn = str(attachment.attr('policy_arn'));
   const name = typeof arn === 'string' ? awsManagedPolicyName(arn) : undefined;
   const actions = name !== undefined ? knownManagedPolicyActions(name) : undefined;
-  if (!actions) return UNKNOWN;
+  if (!actions) return new Unknown('a policy whose actions ecsform does not know');
   return actions.some((granted) => actionMatches(granted, action));
 }
 
 function policyAllows(holder: BlockView, view: ModuleView, action: string): Read<boolean> {
   const document = readPolicy(holder, 'policy', view, 'policy');
   if (document === undefined) return false;
-  if (document === UNKNOWN) return UNKNOWN;
+  if (isUnknown(document)) return document;
   return documentAllows(document, action);
 }
 
@@ -71,7 +68,7 @@ function documentAllows(document: PolicyDocument, action: string): Read<boolean>
   let granted = false;
   let denied = false;
   for (const statement of document.statements) {
-    if (statement.actions === UNKNOWN || typeof statement.effect !== 'string' || statement.hasNotActions) {
+    if (isUnknown(statement.actions) || typeof statement.effect !== 'string' || statement.hasNotActions) {
       unknown = true;
       continue;
     }
@@ -86,5 +83,6 @@ function documentAllows(document: PolicyDocument, action: string): Read<boolean>
     else denied = true;
   }
   if (granted && !denied) return true;
-  return unknown || denied ? UNKNOWN : false;
+  if (denied) return new Unknown('an explicit Deny may take the grant away');
+  return unknown ? new Unknown('a statement cannot be read') : false;
 }

@@ -3,8 +3,7 @@
  * `data "aws_iam_policy_document"` or as JSON (`jsonencode({...})`, a heredoc). Every part keeps
  * its place, so a finding points at the `"*"` that is wrong.
  */
-import type { Located, Site } from '../../terraform/view/located.js';
-import type { Read, Unknown } from '../../terraform/view/read.js';
+import type { Located, Read, Site, Unknown } from '../../terraform/index.js';
 
 export interface Principal {
   /** `AWS`, `Service`, `Federated`, `CanonicalUser`, or `*` for `"Principal": "*"`. */

@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const cfAccessLogging = defineRule({
@@ -14,7 +14,7 @@ export const cfAccessLogging = defineRule({
     if (context.resource.hasDynamic('logging_config')) return;
     const logging = context.resource.first('logging_config');
     const bucket = str(logging?.attr('bucket'));
-    if (bucket === UNKNOWN || (bucket !== undefined && bucket !== '')) return;
+    if (isUnknown(bucket) || (bucket !== undefined && bucket !== '')) return;
     if (context.module.referrers('aws_cloudwatch_log_delivery_source', 'resource_arn', context.resource.decl).length > 0) return;
     context.report(logging?.site ?? context.resource.site, `${context.resource.name} keeps no access logs: no logging_config bucket and no log delivery source.`);
   },

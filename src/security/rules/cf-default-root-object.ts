@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const cfDefaultRootObject = defineRule({
@@ -12,7 +12,7 @@ export const cfDefaultRootObject = defineRule({
   appliesTo: ['aws_cloudfront_distribution'],
   check(context) {
     const root = str(context.resource.attr('default_root_object'));
-    if (root === UNKNOWN || (root !== undefined && root !== '')) return;
+    if (isUnknown(root) || (root !== undefined && root !== '')) return;
     context.report(context.resource.site, `${context.resource.name} has no default_root_object: a request for "/" goes to the origin as is.`);
   },
 });

@@ -1,6 +1,4 @@
-import type { BlockView } from '../../terraform/view/block-view.js';
-import type { ModuleView } from '../../terraform/view/module-view.js';
-import { partialText, str, UNKNOWN } from '../../terraform/view/read.js';
+import { type BlockView, isUnknown, type ModuleView, partialText, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const cfOriginAccessControl = defineRule({
@@ -17,7 +15,7 @@ export const cfOriginAccessControl = defineRule({
     for (const origin of context.resource.blocks('origin')) {
       if (!isS3Origin(origin, context.module)) continue;
       const control = str(origin.attr('origin_access_control_id'));
-      if (control === UNKNOWN || (control !== undefined && control !== '')) continue;
+      if (isUnknown(control) || (control !== undefined && control !== '')) continue;
       const id = str(origin.attr('origin_id'));
       context.report(origin.site, `${context.resource.name}: S3 origin ${typeof id === 'string' ? `"${id}" ` : ''}has no origin_access_control_id.`);
     }

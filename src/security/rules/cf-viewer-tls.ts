@@ -1,4 +1,4 @@
-import { bool, str, UNKNOWN } from '../../terraform/view/read.js';
+import { bool, isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 /** Security policies Trivy AWS-0013 accepts (Checkov accepts any TLSv1.2_/TLSv1.3_ policy). */
@@ -18,14 +18,14 @@ export const cfViewerTls = defineRule({
     for (const certificate of context.resource.blocks('viewer_certificate')) {
       const defaultCertificate = certificate.attr('cloudfront_default_certificate');
       const usesDefault = bool(defaultCertificate);
-      if (usesDefault === UNKNOWN) continue;
+      if (isUnknown(usesDefault)) continue;
       if (usesDefault === true) {
         context.report(defaultCertificate?.site ?? certificate.site, `${name} uses the default CloudFront certificate, which allows TLS 1.0 to viewers.`);
         continue;
       }
       const minimumNode = certificate.attr('minimum_protocol_version');
       const minimum = str(minimumNode);
-      if (minimum !== UNKNOWN && (minimum === undefined || !MODERN_POLICIES.has(minimum))) {
+      if (!isUnknown(minimum) && (minimum === undefined || !MODERN_POLICIES.has(minimum))) {
         context.report(minimumNode?.site ?? certificate.site, `${name} allows outdated TLS to viewers: minimum_protocol_version is ${minimum === undefined ? 'not set (TLSv1)' : `"${minimum}"`}.`);
       }
       const methodNode = certificate.attr('ssl_support_method');

@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const cfWaf = defineRule({
@@ -12,7 +12,7 @@ export const cfWaf = defineRule({
   appliesTo: ['aws_cloudfront_distribution'],
   check(context) {
     const acl = str(context.resource.attr('web_acl_id'));
-    if (acl === UNKNOWN || (acl !== undefined && acl !== '')) return;
+    if (isUnknown(acl) || (acl !== undefined && acl !== '')) return;
     context.report(context.resource.site, `${context.resource.name} has no web ACL: web_acl_id is not set.`);
   },
 });

@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecrCmk = defineRule({
@@ -20,7 +20,7 @@ export const ecrCmk = defineRule({
     const typeNode = encryption.attr('encryption_type');
     const type = str(typeNode);
     const key = str(encryption.attr('kms_key'));
-    if (type === UNKNOWN || key === UNKNOWN) return;
+    if (isUnknown(type) || isUnknown(key)) return;
     if (type !== 'KMS') context.report(typeNode?.site ?? encryption.site, `${context.resource.name} is not encrypted with a customer-managed key: encryption_type is ${type ?? 'not set'} (AES256).`);
     else if (key === undefined || key === '') context.report(encryption.site, `${context.resource.name} is encrypted with the AWS-managed key: encryption_configuration has no kms_key.`);
   },

@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 const IMMUTABLE: ReadonlySet<string> = new Set(['IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION']);
@@ -15,7 +15,7 @@ export const ecrImmutableTags = defineRule({
   check(context) {
     const node = context.resource.attr('image_tag_mutability');
     const value = str(node);
-    if (value === UNKNOWN || (value !== undefined && IMMUTABLE.has(value))) return;
+    if (isUnknown(value) || (value !== undefined && IMMUTABLE.has(value))) return;
     const state = value === undefined ? 'image_tag_mutability is not set (MUTABLE)' : `image_tag_mutability is "${value}"`;
     context.report(node?.site ?? context.resource.site, `${context.resource.name} lets tags be pushed over: ${state}.`);
   },

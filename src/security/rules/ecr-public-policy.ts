@@ -1,6 +1,6 @@
 import { publicGrants } from '../policy/public-principals.js';
 import { readPolicy } from '../policy/read-policy.js';
-import { UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecrPublicPolicy = defineRule({
@@ -14,7 +14,7 @@ export const ecrPublicPolicy = defineRule({
   appliesTo: ['aws_ecr_repository_policy', 'aws_ecr_registry_policy'],
   check(context) {
     const document = readPolicy(context.resource, 'policy', context.module, `${context.resource.name} policy`);
-    if (document === UNKNOWN || document === undefined) return;
+    if (isUnknown(document) || document === undefined) return;
     for (const { statement, principal } of publicGrants(document)) {
       context.report(principal.site, `${context.resource.name} grants any principal ("*") access in ${statement.label}.`, { alsoSuppressedAt: statement.declarations });
     }

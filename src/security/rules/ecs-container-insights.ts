@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecsContainerInsights = defineRule({
@@ -15,7 +15,7 @@ export const ecsContainerInsights = defineRule({
     const setting = context.resource.blocks('setting').find((block) => str(block.attr('name')) === 'containerInsights');
     const node = setting?.attr('value');
     const value = str(node);
-    if (value === UNKNOWN || value === 'enabled' || value === 'enhanced') return;
+    if (isUnknown(value) || value === 'enabled' || value === 'enhanced') return;
     const state = value === undefined ? 'no containerInsights setting' : `containerInsights "${value}"`;
     context.report(node?.site ?? context.resource.site, `${context.resource.name} collects no Container Insights metrics: ${state}.`);
   },

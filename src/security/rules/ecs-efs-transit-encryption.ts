@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecsEfsTransitEncryption = defineRule({
@@ -15,7 +15,7 @@ export const ecsEfsTransitEncryption = defineRule({
       for (const efs of volume.blocks('efs_volume_configuration')) {
         const node = efs.attr('transit_encryption');
         const value = str(node);
-        if (value === UNKNOWN || value === 'ENABLED') continue;
+        if (isUnknown(value) || value === 'ENABLED') continue;
         const volumeName = str(volume.attr('name'));
         const which = typeof volumeName === 'string' ? `volume "${volumeName}"` : 'a volume';
         context.report(node?.site ?? efs.site, `${context.resource.name} mounts ${which} from EFS without TLS: transit_encryption is ${value === undefined ? 'not set' : `"${value}"`}.`);

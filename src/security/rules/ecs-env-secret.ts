@@ -1,5 +1,5 @@
 import { knownContainers } from '../containers.js';
-import { items, member, str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, items, member, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { secretReason } from '../secret-values.js';
 
@@ -15,7 +15,7 @@ export const ecsEnvSecret = defineRule({
   check(context) {
     for (const container of knownContainers(context.resource)) {
       const environment = items(member(container.node, 'environment'));
-      if (environment === UNKNOWN || environment === undefined) continue;
+      if (isUnknown(environment) || environment === undefined) continue;
       for (const entry of environment) {
         const name = str(member(entry, 'name'));
         if (typeof name !== 'string') continue;

@@ -1,6 +1,5 @@
 import { knownContainers } from '../containers.js';
-import { HOLE } from '../../terraform/view/located.js';
-import { member, partialText, UNKNOWN } from '../../terraform/view/read.js';
+import { HOLE, isUnknown, member, partialText } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecsImageLatestTag = defineRule({
@@ -16,7 +15,7 @@ export const ecsImageLatestTag = defineRule({
     for (const container of knownContainers(context.resource)) {
       const image = member(container.node, 'image');
       const text = partialText(image);
-      if (image === undefined || text === UNKNOWN || text === undefined) continue;
+      if (image === undefined || isUnknown(text) || text === undefined) continue;
       const tag = movingTag(text);
       if (tag !== undefined) context.report(image.site, `${context.resource.name}: ${container.label} runs image ${tag}, which names whatever was pushed last.`);
     }

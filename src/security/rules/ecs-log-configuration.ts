@@ -1,5 +1,5 @@
 import { knownContainers } from '../containers.js';
-import { member } from '../../terraform/view/read.js';
+import { member } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecsLogConfiguration = defineRule({

@@ -1,5 +1,5 @@
 import { knownContainers } from '../containers.js';
-import { member, str } from '../../terraform/view/read.js';
+import { member, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecsPidModeHost = defineRule({

@@ -1,5 +1,5 @@
 import { knownContainers } from '../containers.js';
-import { bool, member, UNKNOWN } from '../../terraform/view/read.js';
+import { bool, isUnknown, member } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecsReadonlyRootFilesystem = defineRule({
@@ -15,7 +15,7 @@ export const ecsReadonlyRootFilesystem = defineRule({
     for (const container of knownContainers(context.resource)) {
       const node = member(container.node, 'readonlyRootFilesystem');
       const value = bool(node);
-      if (value === true || value === UNKNOWN) continue;
+      if (value === true || isUnknown(value)) continue;
       const state = value === undefined ? 'does not set readonlyRootFilesystem' : 'sets readonlyRootFilesystem = false';
       context.report(node?.site ?? container.node.site, `${context.resource.name}: ${container.label} ${state}, so its root filesystem is writable.`);
     }

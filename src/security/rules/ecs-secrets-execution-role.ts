@@ -1,9 +1,7 @@
 import { parseArn } from '../arn.js';
 import { knownContainers } from '../containers.js';
-import type { Located } from '../../terraform/view/located.js';
+import { hasHole, isUnknown, items, type Located, member, partialText, resourceAddresses } from '../../terraform/index.js';
 import { roleAllows } from '../policy/role-grants.js';
-import { hasHole, items, member, partialText, UNKNOWN } from '../../terraform/view/read.js';
-import { referencedAddresses } from '../../terraform/view/references.js';
 import { defineRule } from '../rule.js';
 
 /** What the ECS agent calls, with the execution role, to fetch a `secrets` entry. */
@@ -47,7 +45,7 @@ function secretStores(lists: readonly (Located | undefined)[]): Set<SecretStore>
   const stores = new Set<SecretStore>();
   for (const list of lists) {
     const entries = items(list);
-    if (entries === UNKNOWN || entries === undefined) continue;
+    if (isUnknown(entries) || entries === undefined) continue;
     for (const entry of entries) {
       const store = storeOf(member(entry, 'valueFrom'));
       if (store) stores.add(store);
@@ -63,7 +61,7 @@ function storeOf(valueFrom: Located | undefined): SecretStore | undefined {
   // Parameters of the same region may be named without an ARN; secrets may not.
   if (typeof text === 'string' && !text.startsWith('arn:') && !hasHole(text) && text !== '') return 'ssm';
   // A reference names its resource type even when the resource is declared elsewhere.
-  const [address, ...others] = valueFrom?.source ? referencedAddresses(valueFrom.source) : [];
+  const [address, ...others] = valueFrom?.source ? resourceAddresses(valueFrom.source) : [];
   const type = others.length === 0 ? address?.replace(/^data\./, '').split('.')[0] : undefined;
   if (type?.startsWith('aws_secretsmanager_secret')) return 'secretsmanager';
   if (type === 'aws_ssm_parameter') return 'ssm';

@@ -1,5 +1,5 @@
 import { writeExpr } from '../../hcl/index.js';
-import { str } from '../../terraform/view/read.js';
+import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const ecsSharedRoles = defineRule({

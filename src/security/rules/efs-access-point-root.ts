@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const efsAccessPointRoot = defineRule({
@@ -15,7 +15,7 @@ export const efsAccessPointRoot = defineRule({
     const root = context.resource.first('root_directory');
     const node = root?.attr('path');
     const path = str(node);
-    if (path === UNKNOWN || (path !== undefined && path !== '/' && path !== '')) return;
+    if (isUnknown(path) || (path !== undefined && path !== '/' && path !== '')) return;
     context.report(node?.site ?? root?.site ?? context.resource.site, `${context.resource.name} exposes the whole file system: ${path === '/' ? 'root_directory.path is "/"' : 'no root_directory.path'}.`);
   },
 });

@@ -1,7 +1,6 @@
 import { parseArn } from '../arn.js';
-import { HOLE } from '../../terraform/view/located.js';
+import { HOLE, isUnknown, partialText } from '../../terraform/index.js';
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
-import { partialText, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const iamArnAccountWildcard = defineRule({
@@ -15,7 +14,7 @@ export const iamArnAccountWildcard = defineRule({
   appliesTo: IDENTITY_POLICY_TYPES,
   check(context) {
     for (const statement of identityStatements(context.resource, context.module)) {
-      if (!allows(statement) || statement.resources === UNKNOWN) continue;
+      if (!allows(statement) || isUnknown(statement.resources)) continue;
       for (const resource of statement.resources) {
         const text = partialText(resource);
         const arn = typeof text === 'string' ? parseArn(text) : undefined;

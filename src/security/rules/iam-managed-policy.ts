@@ -1,6 +1,5 @@
-import type { Located } from '../../terraform/view/located.js';
+import { isUnknown, items, type Located, partialText } from '../../terraform/index.js';
 import { awsManagedPolicyName } from '../policy/managed-policies.js';
-import { items, partialText, UNKNOWN } from '../../terraform/view/read.js';
 import { defineRule } from '../rule.js';
 
 export const iamManagedPolicy = defineRule({
@@ -24,5 +23,5 @@ export const iamManagedPolicy = defineRule({
 
 function listOf(node: Located | undefined): readonly Located[] {
   const list = items(node);
-  return list === UNKNOWN || list === undefined ? [] : list;
+  return isUnknown(list) || list === undefined ? [] : list;
 }

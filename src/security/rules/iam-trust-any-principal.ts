@@ -1,6 +1,6 @@
 import { publicGrants } from '../policy/public-principals.js';
 import { readPolicy } from '../policy/read-policy.js';
-import { UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const iamTrustAnyPrincipal = defineRule({
@@ -14,7 +14,7 @@ export const iamTrustAnyPrincipal = defineRule({
   appliesTo: ['aws_iam_role'],
   check(context) {
     const document = readPolicy(context.resource, 'assume_role_policy', context.module, `${context.resource.name} assume_role_policy`);
-    if (document === UNKNOWN || document === undefined) return;
+    if (isUnknown(document) || document === undefined) return;
     for (const { statement, principal } of publicGrants(document)) {
       context.report(principal.site, `${context.resource.name} may be assumed by any AWS principal ("*") without a condition, in ${statement.label}.`, { alsoSuppressedAt: statement.declarations });
     }

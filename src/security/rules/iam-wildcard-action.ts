@@ -1,5 +1,5 @@
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const iamWildcardAction = defineRule({
@@ -13,7 +13,7 @@ export const iamWildcardAction = defineRule({
   appliesTo: IDENTITY_POLICY_TYPES,
   check(context) {
     for (const statement of identityStatements(context.resource, context.module)) {
-      if (!allows(statement) || statement.actions === UNKNOWN) continue;
+      if (!allows(statement) || isUnknown(statement.actions)) continue;
       for (const action of statement.actions) {
         if (str(action) === '*') context.report(action.site, `${context.resource.name} allows every action ("*") in ${statement.label}.`, { alsoSuppressedAt: statement.declarations });
       }

@@ -1,6 +1,6 @@
 import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const iamWildcardResource = defineRule({
@@ -14,7 +14,7 @@ export const iamWildcardResource = defineRule({
   appliesTo: IDENTITY_POLICY_TYPES,
   check(context) {
     for (const statement of identityStatements(context.resource, context.module)) {
-      if (!allows(statement) || statement.actions === UNKNOWN || statement.resources === UNKNOWN || statement.hasNotActions) continue;
+      if (!allows(statement) || isUnknown(statement.actions) || isUnknown(statement.resources) || statement.hasNotActions) continue;
       const wildcard = statement.resources.find((resource) => str(resource) === '*');
       if (!wildcard) continue;
       const actions = statement.actions.map((action) => str(action));

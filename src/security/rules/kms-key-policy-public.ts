@@ -1,6 +1,6 @@
 import { publicGrants } from '../policy/public-principals.js';
 import { readPolicy } from '../policy/read-policy.js';
-import { UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const kmsKeyPolicyPublic = defineRule({
@@ -14,7 +14,7 @@ export const kmsKeyPolicyPublic = defineRule({
   appliesTo: ['aws_kms_key'],
   check(context) {
     const document = readPolicy(context.resource, 'policy', context.module, `${context.resource.name} policy`);
-    if (document === UNKNOWN || document === undefined) return;
+    if (isUnknown(document) || document === undefined) return;
     for (const { statement, principal } of publicGrants(document)) {
       context.report(principal.site, `${context.resource.name} lets any principal ("*") use the key without a condition, in ${statement.label}.`, { alsoSuppressedAt: statement.declarations });
     }

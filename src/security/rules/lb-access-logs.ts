@@ -1,4 +1,4 @@
-import { bool, str, UNKNOWN } from '../../terraform/view/read.js';
+import { bool, isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES } from './support/load-balancers.js';
 
@@ -20,7 +20,7 @@ export const lbAccessLogs = defineRule({
     }
     const enabled = bool(logs.attr('enabled'));
     const bucket = str(logs.attr('bucket'));
-    if (enabled === UNKNOWN || bucket === UNKNOWN) return;
+    if (isUnknown(enabled) || isUnknown(bucket)) return;
     if (enabled === false || bucket === undefined || bucket === '') {
       context.report(logs.attr('enabled')?.site ?? logs.site, `${context.resource.name} keeps no access logs: ${enabled === false ? 'access_logs.enabled is false' : 'access_logs has no bucket'}.`);
     }

@@ -1,4 +1,4 @@
-import { bool, UNKNOWN } from '../../terraform/view/read.js';
+import { bool, isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES, loadBalancerType } from './support/load-balancers.js';
 
@@ -15,7 +15,7 @@ export const lbInternetFacing = defineRule({
     if (loadBalancerType(context.resource) === 'gateway') return;
     const node = context.resource.attr('internal');
     const internal = bool(node);
-    if (internal === true || internal === UNKNOWN) return;
+    if (internal === true || isUnknown(internal)) return;
     context.report(node?.site ?? context.resource.site, `${context.resource.name} is reachable from the internet: internal is ${internal === undefined ? 'not set' : 'false'}.`);
   },
 });

@@ -1,5 +1,4 @@
-import type { BlockView } from '../../terraform/view/block-view.js';
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { type BlockView, isUnknown, str, Unknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LISTENER_TYPES, listenerProtocol } from './support/load-balancers.js';
 
@@ -18,16 +17,16 @@ export const lbListenerHttps = defineRule({
     if (context.resource.hasDynamic('default_action')) return;
     const actions = context.resource.blocks('default_action');
     const verdicts = actions.map(redirectsToHttps);
-    if (verdicts.includes(UNKNOWN) || verdicts.includes(true)) return;
+    if (verdicts.some(isUnknown) || verdicts.includes(true)) return;
     context.report(node?.site ?? context.resource.site, `${context.resource.name} serves plain HTTP without redirecting to HTTPS.`);
   },
 });
 
-function redirectsToHttps(action: BlockView): boolean | typeof UNKNOWN {
+function redirectsToHttps(action: BlockView): boolean | Unknown {
   const type = str(action.attr('type'));
-  if (type === UNKNOWN) return UNKNOWN;
+  if (isUnknown(type)) return type;
   if (type !== 'redirect') return false;
-  if (action.hasDynamic('redirect')) return UNKNOWN;
+  if (action.hasDynamic('redirect')) return new Unknown('a dynamic redirect block');
   const protocol = str(action.first('redirect')?.attr('protocol'));
-  return protocol === UNKNOWN ? UNKNOWN : protocol === 'HTTPS';
+  return isUnknown(protocol) ? protocol : protocol === 'HTTPS';
 }

@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { TARGET_GROUP_TYPES } from './support/load-balancers.js';
 
@@ -17,7 +17,7 @@ export const lbTargetGroupHealthCheck = defineRule({
     if (context.resource.hasDynamic('health_check')) return;
     const healthCheck = context.resource.first('health_check');
     const path = str(healthCheck?.attr('path'));
-    if (path === UNKNOWN || (path !== undefined && path !== '')) return;
+    if (isUnknown(path) || (path !== undefined && path !== '')) return;
     context.report(healthCheck?.site ?? context.resource.site, `${context.resource.name} has no health check path: the load balancer probes "/".`);
   },
 });

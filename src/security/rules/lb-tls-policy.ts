@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LISTENER_TYPES } from './support/load-balancers.js';
 
@@ -29,7 +29,7 @@ export const lbTlsPolicy = defineRule({
     if (protocol !== 'HTTPS' && protocol !== 'TLS') return;
     const node = context.resource.attr('ssl_policy');
     const policy = str(node);
-    if (policy === UNKNOWN) return;
+    if (isUnknown(policy)) return;
     if (policy === undefined) {
       context.report(context.resource.site, `${context.resource.name} sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08 (TLS 1.0 and 1.1 allowed).`);
       return;

@@ -1,4 +1,4 @@
-import { bool, UNKNOWN } from '../../terraform/view/read.js';
+import { bool, isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES, loadBalancerType } from './support/load-balancers.js';
 
@@ -14,7 +14,7 @@ export const lbWaf = defineRule({
   check(context) {
     if (loadBalancerType(context.resource) !== 'application') return;
     const internal = bool(context.resource.attr('internal'));
-    if (internal === true || internal === UNKNOWN) return;
+    if (internal === true || isUnknown(internal)) return;
     if (context.module.referrers('aws_wafv2_web_acl_association', 'resource_arn', context.resource.decl).length > 0) return;
     context.report(context.resource.site, `${context.resource.name} is internet-facing with no aws_wafv2_web_acl_association.`);
   },

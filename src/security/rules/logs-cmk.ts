@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const logsCmk = defineRule({
@@ -12,7 +12,7 @@ export const logsCmk = defineRule({
   appliesTo: ['aws_cloudwatch_log_group'],
   check(context) {
     const key = str(context.resource.attr('kms_key_id'));
-    if (key === UNKNOWN || (key !== undefined && key !== '')) return;
+    if (isUnknown(key) || (key !== undefined && key !== '')) return;
     context.report(context.resource.site, `${context.resource.name} is not encrypted with a customer-managed key: kms_key_id is not set.`);
   },
 });

@@ -1,4 +1,4 @@
-import { num, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, num } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const logsRetention = defineRule({
@@ -13,7 +13,7 @@ export const logsRetention = defineRule({
   check(context) {
     const node = context.resource.attr('retention_in_days');
     const days = num(node);
-    if (days === UNKNOWN || (days !== undefined && days > 0)) return;
+    if (isUnknown(days) || (days !== undefined && days > 0)) return;
     context.report(node?.site ?? context.resource.site, `${context.resource.name} keeps its logs forever: retention_in_days is ${days === undefined ? 'not set' : '0'}.`);
   },
 });

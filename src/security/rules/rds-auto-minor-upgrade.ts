@@ -1,4 +1,4 @@
-import { bool } from '../../terraform/view/read.js';
+import { bool } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const rdsAutoMinorUpgrade = defineRule({

@@ -1,4 +1,4 @@
-import { num, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, num } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 /** Trivy AWS-0077 requires at least this many days; the generator writes 7. */
@@ -17,7 +17,7 @@ export const rdsBackupRetention = defineRule({
     if (context.resource.attribute('replicate_source_db')) return;
     const node = context.resource.attr('backup_retention_period');
     const days = num(node);
-    if (days === UNKNOWN || (days !== undefined && days >= MINIMUM_DAYS)) return;
+    if (isUnknown(days) || (days !== undefined && days >= MINIMUM_DAYS)) return;
     const state = days === undefined ? 'backup_retention_period is not set (1 day)' : `backup_retention_period is ${days}`;
     context.report(node?.site ?? context.resource.site, `${context.resource.name} keeps backups for less than ${MINIMUM_DAYS} days: ${state}.`);
   },

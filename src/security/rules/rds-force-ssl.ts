@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const rdsForceSsl = defineRule({
@@ -20,7 +20,7 @@ export const rdsForceSsl = defineRule({
     if (typeof family !== 'string' || !family.startsWith('postgres')) return;
     const forceSsl = instance.blocks('parameter').find((p) => str(p.attr('name')) === 'rds.force_ssl');
     const value = str(forceSsl?.attr('value'));
-    if (value === UNKNOWN || value === '1') return;
+    if (isUnknown(value) || value === '1') return;
     context.report(
       { file: context.resource.file, range: context.resource.attribute('parameter_group_name')?.range },
       `${context.resource.name} accepts unencrypted connections: its parameter group ${group.address} ${value === undefined ? 'does not set rds.force_ssl' : `sets rds.force_ssl to "${value}"`}.`,

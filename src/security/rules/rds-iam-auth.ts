@@ -1,4 +1,4 @@
-import { str } from '../../terraform/view/read.js';
+import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
 

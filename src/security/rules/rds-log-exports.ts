@@ -1,4 +1,4 @@
-import { items, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, items } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const rdsLogExports = defineRule({
@@ -13,7 +13,7 @@ export const rdsLogExports = defineRule({
   check(context) {
     const node = context.resource.attr('enabled_cloudwatch_logs_exports');
     const exports = items(node);
-    if (exports === UNKNOWN || (exports !== undefined && exports.length > 0)) return;
+    if (isUnknown(exports) || (exports !== undefined && exports.length > 0)) return;
     context.report(node?.site ?? context.resource.site, `${context.resource.name} exports no logs to CloudWatch: enabled_cloudwatch_logs_exports is ${exports === undefined ? 'not set' : 'empty'}.`);
   },
 });

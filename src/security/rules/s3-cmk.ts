@@ -1,5 +1,4 @@
-import type { BlockView } from '../../terraform/view/block-view.js';
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { type BlockView, isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 
@@ -25,7 +24,7 @@ export const s3Cmk = defineRule({
         for (const defaults of rule.blocks('apply_server_side_encryption_by_default')) {
           const node = defaults.attr('sse_algorithm');
           const algorithm = str(node);
-          if (algorithm === UNKNOWN || (algorithm !== undefined && KMS_ALGORITHMS.has(algorithm))) continue;
+          if (isUnknown(algorithm) || (algorithm !== undefined && KMS_ALGORITHMS.has(algorithm))) continue;
           context.report(node?.site ?? defaults.site, `${context.resource.name} is encrypted with S3-managed keys: sse_algorithm is ${algorithm === undefined ? 'not set' : `"${algorithm}"`}.`);
         }
       }

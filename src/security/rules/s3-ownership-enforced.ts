@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 
@@ -20,7 +20,7 @@ export const s3OwnershipEnforced = defineRule({
     for (const control of controls) {
       const node = control.first('rule')?.attr('object_ownership');
       const ownership = str(node);
-      if (ownership === UNKNOWN || ownership === 'BucketOwnerEnforced') continue;
+      if (isUnknown(ownership) || ownership === 'BucketOwnerEnforced') continue;
       context.report(node?.site ?? control.site, `${context.resource.name} still honours ACLs: object_ownership is ${ownership === undefined ? 'not set' : `"${ownership}"`}.`);
     }
   },

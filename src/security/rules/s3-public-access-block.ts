@@ -1,5 +1,4 @@
-import type { ResourceInstance } from '../../terraform/view/block-view.js';
-import { bool, UNKNOWN } from '../../terraform/view/read.js';
+import { bool, isUnknown, type ResourceInstance } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 
@@ -25,7 +24,7 @@ export const s3PublicAccessBlock = defineRule({
       for (const flag of FLAGS) {
         const node = block.attr(flag);
         const value = bool(node);
-        if (value === true || value === UNKNOWN) continue;
+        if (value === true || isUnknown(value)) continue;
         context.report(node?.site ?? block.site, `${context.resource.name} does not fully block public access: ${block.name} ${flag} is ${value === undefined ? 'not set' : 'false'}.`);
       }
     }

@@ -1,6 +1,6 @@
 import type { PolicyStatement } from '../policy/statement.js';
 import { readPolicy } from '../policy/read-policy.js';
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 
@@ -17,20 +17,20 @@ export const s3SecureTransport = defineRule({
     const holders = [...companions(context, 'aws_s3_bucket_policy', 'bucket'), ...(context.resource.attribute('policy') ? [context.resource] : [])];
     for (const holder of holders) {
       const document = readPolicy(holder, 'policy', context.module, `${holder.name} policy`);
-      if (document === UNKNOWN || (document && document.statements.some(deniesInsecureTransport))) return;
+      if (isUnknown(document) || (document && document.statements.some(deniesInsecureTransport))) return;
     }
     context.report(context.resource.site, `${context.resource.name} does not deny requests without TLS: no bucket policy statement denies aws:SecureTransport = false.`);
   },
 });
 
 function deniesInsecureTransport(statement: PolicyStatement): boolean {
-  if (statement.effect !== 'Deny' || statement.conditions === UNKNOWN) return false;
+  if (statement.effect !== 'Deny' || isUnknown(statement.conditions)) return false;
   return statement.conditions.some(
     (condition) =>
       condition.test === 'Bool' &&
       typeof condition.variable === 'string' &&
       condition.variable.toLowerCase() === 'aws:securetransport' &&
-      condition.values !== UNKNOWN &&
+      !isUnknown(condition.values) &&
       condition.values.some((value) => str(value) === 'false'),
   );
 }

@@ -1,4 +1,4 @@
-import { bool, str, UNKNOWN } from '../../terraform/view/read.js';
+import { bool, isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 
@@ -23,10 +23,10 @@ export const s3Versioning = defineRule({
     for (const configuration of configurations) {
       const node = configuration.first('versioning_configuration')?.attr('status');
       const status = str(node);
-      if (status === UNKNOWN || status === 'Enabled') continue;
+      if (isUnknown(status) || status === 'Enabled') continue;
       context.report(node?.site ?? configuration.site, `${name} keeps no object versions: ${configuration.name} status is ${status === undefined ? 'not set' : `"${status}"`}.`);
     }
     const legacyEnabled = legacy?.attr('enabled');
-    if (legacy && bool(legacyEnabled) !== true && bool(legacyEnabled) !== UNKNOWN) context.report(legacyEnabled?.site ?? legacy.site, `${name} keeps no object versions: versioning.enabled is not true.`);
+    if (legacy && bool(legacyEnabled) !== true && !isUnknown(bool(legacyEnabled))) context.report(legacyEnabled?.site ?? legacy.site, `${name} keeps no object versions: versioning.enabled is not true.`);
   },
 });

@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 
 export const secretCmk = defineRule({
@@ -13,7 +13,7 @@ export const secretCmk = defineRule({
   check(context) {
     const node = context.resource.attr('kms_key_id');
     const key = str(node);
-    if (key === UNKNOWN) return;
+    if (isUnknown(key)) return;
     if (key === undefined || key === '') context.report(context.resource.site, `${context.resource.name} is encrypted with the AWS-managed key aws/secretsmanager: kms_key_id is not set.`);
     else if (node && key.endsWith('alias/aws/secretsmanager')) context.report(node.site, `${context.resource.name} is encrypted with the AWS-managed key: kms_key_id is "${key}".`);
   },

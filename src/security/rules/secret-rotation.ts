@@ -1,4 +1,4 @@
-import { num } from '../../terraform/view/read.js';
+import { num } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
 

@@ -1,4 +1,4 @@
-import { str, UNKNOWN } from '../../terraform/view/read.js';
+import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { SECURITY_GROUP_RULE_TYPES, securityGroupRules } from '../security-group-rules.js';
 
@@ -18,15 +18,15 @@ export const sgDescription = defineRule({
     if (context.resource.type === 'aws_security_group') {
       const node = context.resource.attr('description');
       const text = str(node);
-      if (text !== UNKNOWN && (text === undefined || text.trim() === '' || text === PROVIDER_DEFAULT)) {
+      if (!isUnknown(text) && (text === undefined || text.trim() === '' || text === PROVIDER_DEFAULT)) {
         context.report(node?.site ?? context.resource.site, `${context.resource.name} has no description of its own${text === PROVIDER_DEFAULT ? ` ("${PROVIDER_DEFAULT}")` : ''}.`);
       }
     }
     const rules = securityGroupRules(context.resource);
-    if (rules === UNKNOWN || rules === undefined) return;
+    if (isUnknown(rules) || rules === undefined) return;
     for (const rule of rules) {
       const text = str(rule.description);
-      if (text === UNKNOWN || (text !== undefined && text.trim() !== '')) continue;
+      if (isUnknown(text) || (text !== undefined && text.trim() !== '')) continue;
       context.report(rule.description?.site ?? rule.site, `${context.resource.name} has ${rule.direction} rule ${rule.ports === '' ? '' : `(${rule.ports}) `}without a description.`);
     }
   },

@@ -1,5 +1,6 @@
 /** `cidrsubnet` and `cidrhost` for IPv4 (IPv6 prefixes evaluate to unknown). */
-import { EvaluationError, UnknownValue } from './values.js';
+import { Unknown } from '../unknown.js';
+import { EvaluationError } from './values.js';
 
 interface Prefix {
   readonly address: number;
@@ -7,7 +8,7 @@ interface Prefix {
 }
 
 function parsePrefix(text: string): Prefix {
-  if (text.includes(':')) throw new UnknownValue(`IPv6 prefix ${text} is not evaluated offline`);
+  if (text.includes(':')) throw new Unknown(`IPv6 prefix ${text} is not evaluated offline`);
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
   if (!match) throw new EvaluationError(`Invalid CIDR prefix "${text}".`);
   const octets = match.slice(1, 5).map(Number);

@@ -8,6 +8,7 @@
  */
 import type { Expr, TemplatePart, TraversalStep } from '../../hcl/index.js';
 import type { ModuleIndex } from '../module-index.js';
+import { Unknown } from '../unknown.js';
 import { FUNCTIONS } from './functions.js';
 import {
   asBool,
@@ -21,7 +22,6 @@ import {
   objectFrom,
   sortedKeys,
   typeName,
-  UnknownValue,
   valuesEqual,
   type Value,
 } from './values.js';
@@ -37,17 +37,13 @@ export interface EvalScope {
   readonly workspace?: string;
 }
 
-export type Evaluated =
-  | { readonly known: true; readonly value: Value }
-  /** `error` is set when Terraform itself would fail to evaluate the expression. */
-  | { readonly known: false; readonly why: string; readonly error?: true };
-
-export function evaluate(expr: Expr, scope: EvalScope = {}): Evaluated {
+/** The value of `expr`, or why it is unknown (`error` set when Terraform itself would fail). */
+export function evaluate(expr: Expr, scope: EvalScope = {}): Value | Unknown {
   try {
-    return { known: true, value: new Evaluator(scope).eval(expr, rootEnv(scope)) };
+    return new Evaluator(scope).eval(expr, rootEnv(scope));
   } catch (thrown) {
-    if (thrown instanceof UnknownValue) return { known: false, why: thrown.why };
-    if (thrown instanceof EvaluationError) return { known: false, why: thrown.message, error: true };
+    if (thrown instanceof Unknown) return thrown;
+    if (thrown instanceof EvaluationError) return new Unknown(thrown.message, true);
     throw thrown;
   }
 }
@@ -65,7 +61,7 @@ function rootEnv(scope: EvalScope): Env {
 
 const MODULE_ENV: Env = { names: new Map() };
 
-type Settled = { readonly value: Value } | { readonly thrown: Error };
+type Settled = { readonly value: Value } | { readonly thrown: Unknown | EvaluationError };
 
 class Evaluator {
   private readonly locals = new Map<string, Settled>();
@@ -130,24 +126,24 @@ class Evaluator {
       case 'local':
         return this.local(requireName(root, name));
       case 'count':
-        if (!env.count) throw new UnknownValue('count.index is only known inside a counted resource');
+        if (!env.count) throw new Unknown('count.index is only known inside a counted resource');
         if (name !== 'index') throw new EvaluationError(`count has no attribute "${name ?? ''}".`);
         return env.count.index;
       case 'each':
-        if (!env.each) throw new UnknownValue(`each.${name ?? ''} is only known inside a for_each resource`);
+        if (!env.each) throw new Unknown(`each.${name ?? ''} is only known inside a for_each resource`);
         if (name === 'key') return env.each.key;
         if (name === 'value') return env.each.value;
         throw new EvaluationError(`each has no attribute "${name ?? ''}".`);
       case 'path': {
         const value = name === 'module' || name === 'root' || name === 'cwd' ? this.scope.path?.[name] : undefined;
-        if (value === undefined) throw new UnknownValue(`path.${name ?? ''} was not supplied`);
+        if (value === undefined) throw new Unknown(`path.${name ?? ''} was not supplied`);
         return value;
       }
       case 'terraform':
         if (name === 'workspace' && this.scope.workspace !== undefined) return this.scope.workspace;
-        throw new UnknownValue(`terraform.${name ?? ''} was not supplied`);
+        throw new Unknown(`terraform.${name ?? ''} was not supplied`);
       default:
-        throw new UnknownValue(`${describeReference(root, steps)} is only known after apply`);
+        throw new Unknown(`${describeReference(root, steps)} is only known after apply`);
     }
   }
 
@@ -155,8 +151,8 @@ class Evaluator {
     const supplied = this.scope.variables;
     if (supplied && Object.hasOwn(supplied, name)) return supplied[name]!;
     const declared = this.scope.module?.variables.get(name);
-    if (!declared) throw new UnknownValue(`var.${name} is not declared in the module given`);
-    if (!declared.default) throw new UnknownValue(`var.${name} has no default and no value was supplied`);
+    if (!declared) throw new Unknown(`var.${name} is not declared in the module given`);
+    if (!declared.default) throw new Unknown(`var.${name} has no default and no value was supplied`);
     return this.eval(declared.default, MODULE_ENV);
   }
 
@@ -167,15 +163,15 @@ class Evaluator {
       return settled.value;
     }
     const declared = this.scope.module?.locals.get(name);
-    if (!declared) throw new UnknownValue(`local.${name} is not declared in the module given`);
-    if (this.evaluatingLocals.has(name)) throw new UnknownValue(`local.${name} depends on itself`);
+    if (!declared) throw new Unknown(`local.${name} is not declared in the module given`);
+    if (this.evaluatingLocals.has(name)) throw new Unknown(`local.${name} depends on itself`);
     this.evaluatingLocals.add(name);
     try {
       const value = this.eval(declared.attribute.expr, MODULE_ENV);
       this.locals.set(name, { value });
       return value;
     } catch (thrown) {
-      if (thrown instanceof UnknownValue || thrown instanceof EvaluationError) this.locals.set(name, { thrown });
+      if (thrown instanceof Unknown || thrown instanceof EvaluationError) this.locals.set(name, { thrown });
       throw thrown;
     } finally {
       this.evaluatingLocals.delete(name);
@@ -268,7 +264,7 @@ class Evaluator {
       }
     }
     const implementation = FUNCTIONS.get(expr.name);
-    if (!implementation) throw new UnknownValue(`${expr.name}() is not evaluated offline`);
+    if (!implementation) throw new Unknown(`${expr.name}() is not evaluated offline`);
     let args = expr.args.map((a) => this.eval(a, env));
     if (expr.expandFinal) {
       const last = args[args.length - 1] ?? null;

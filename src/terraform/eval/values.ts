@@ -1,21 +1,13 @@
 /**
  * Values the evaluator computes, as plain JSON-like data: lists (and sets, kept as arrays) and
- * objects (maps and objects alike). Unknown values and evaluation errors are thrown, so every
- * operation either has all its inputs known or stops.
+ * objects (maps and objects alike). Unknown values (`../unknown.ts`) and evaluation errors are
+ * thrown, so every operation either has all its inputs known or stops.
  */
 
 export type Value = null | boolean | number | string | readonly Value[] | ObjectValue;
 
 export interface ObjectValue {
   readonly [key: string]: Value;
-}
-
-/** A value that cannot be known before apply (or at all offline); `why` says which input. */
-export class UnknownValue extends Error {
-  constructor(readonly why: string) {
-    super(why);
-    this.name = 'UnknownValue';
-  }
 }
 
 /** A value Terraform would reject (wrong type, missing key, ...). `try()` and `can()` catch these. */

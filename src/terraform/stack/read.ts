@@ -5,52 +5,49 @@
  */
 import type { Body, Expr } from '../../hcl/index.js';
 import { blocksOf, findAttribute } from '../ast/ast-read.js';
-import { collectExprUses, type ExprUses } from '../ast/expr-references.js';
-import { referencedAddress } from '../ast/module-uses.js';
 import type { Value } from '../eval/values.js';
-import { evaluateIn, isUnknown, type ResourceInstance, type Stack, type StackResource, type Unknown } from './stack.js';
+import { isUnknown, Unknown, type Read } from '../unknown.js';
+import { evaluateIn, type StackInstance, type Stack, type StackResource } from './stack.js';
 
 /** A resource instance and the stack it lives in: what estimators and diagram readers receive. */
 export interface InstanceContext {
   readonly stack: Stack;
   readonly resource: StackResource;
-  readonly instance: ResourceInstance;
+  readonly instance: StackInstance;
 }
 
-export type Read<T> = T | Unknown;
-
 /** An attribute of `body` (the resource's own body by default); `undefined` when it is not set. */
-export function readValue(ctx: InstanceContext, name: string, body: Body = ctx.resource.decl.block.body): Read<Value> | undefined {
+export function readValue(ctx: InstanceContext, name: string, body: Body = ctx.resource.decl.block.body): Read<Value> {
   const attribute = findAttribute(body, name);
   if (!attribute) return undefined;
   const result = evaluateIn(ctx.resource.owner, attribute.expr, ctx.instance.scope);
-  return result.known ? result.value : { unknown: `${name}: ${result.why}` };
+  return isUnknown(result) ? new Unknown(`${name}: ${result.why}`) : result;
 }
 
-export function readNumber(ctx: InstanceContext, name: string, body?: Body): Read<number> | undefined {
+export function readNumber(ctx: InstanceContext, name: string, body?: Body): Read<number> {
   const value = readValue(ctx, name, body);
   if (value === undefined || isUnknown(value)) return value;
   if (value === null) return undefined;
   const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-  return Number.isFinite(number) ? number : { unknown: `${name} is ${JSON.stringify(value)}, not a number` };
+  return Number.isFinite(number) ? number : new Unknown(`${name} is ${JSON.stringify(value)}, not a number`);
 }
 
-export function readString(ctx: InstanceContext, name: string, body?: Body): Read<string> | undefined {
+export function readString(ctx: InstanceContext, name: string, body?: Body): Read<string> {
   const value = readValue(ctx, name, body);
   if (value === undefined || isUnknown(value)) return value;
   if (value === null) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return { unknown: `${name} is not a string` };
+  return new Unknown(`${name} is not a string`);
 }
 
-export function readBool(ctx: InstanceContext, name: string, body?: Body): Read<boolean> | undefined {
+export function readBool(ctx: InstanceContext, name: string, body?: Body): Read<boolean> {
   const value = readValue(ctx, name, body);
   if (value === undefined || isUnknown(value)) return value;
   if (value === null) return undefined;
   if (typeof value === 'boolean') return value;
   if (value === 'true' || value === 'false') return value === 'true';
-  return { unknown: `${name} is ${JSON.stringify(value)}, not a bool` };
+  return new Unknown(`${name} is ${JSON.stringify(value)}, not a bool`);
 }
 
 /**
@@ -58,7 +55,7 @@ export function readBool(ctx: InstanceContext, name: string, body?: Body): Read<
  * (one per element of its `for_each`). The iterator of a dynamic block is not bound: an
  * attribute reading it comes back unknown.
  */
-export function nestedBodies(ctx: InstanceContext, type: string, body: Body = ctx.resource.decl.block.body): Read<readonly Body[]> {
+export function nestedBodies(ctx: InstanceContext, type: string, body: Body = ctx.resource.decl.block.body): readonly Body[] | Unknown {
   const bodies: Body[] = blocksOf(body, type).map((block) => block.body);
   for (const dynamic of blocksOf(body, 'dynamic')) {
     if (dynamic.labels[0] !== type) continue;
@@ -66,16 +63,16 @@ export function nestedBodies(ctx: InstanceContext, type: string, body: Body = ct
     const forEach = findAttribute(dynamic.body, 'for_each');
     if (!content || !forEach) continue;
     const collection = evaluateIn(ctx.resource.owner, forEach.expr, ctx.instance.scope);
-    if (!collection.known) return { unknown: `dynamic "${type}" for_each: ${collection.why}` };
-    const size = collectionSize(collection.value);
-    if (size === undefined) return { unknown: `dynamic "${type}" for_each is not a collection` };
+    if (isUnknown(collection)) return new Unknown(`dynamic "${type}" for_each: ${collection.why}`);
+    const size = collectionSize(collection);
+    if (size === undefined) return new Unknown(`dynamic "${type}" for_each is not a collection`);
     for (let i = 0; i < size; i++) bodies.push(content.body);
   }
   return bodies;
 }
 
 /** The first nested block of `type`, if any. */
-export function nestedBody(ctx: InstanceContext, type: string, body?: Body): Read<Body> | undefined {
+export function nestedBody(ctx: InstanceContext, type: string, body?: Body): Read<Body> {
   const bodies = nestedBodies(ctx, type, body);
   return isUnknown(bodies) ? bodies : bodies[0];
 }
@@ -83,7 +80,7 @@ export function nestedBody(ctx: InstanceContext, type: string, body?: Body): Rea
 export interface ResourceReference {
   readonly resource: StackResource;
   /** The instance pointed at, or why it cannot be told. */
-  readonly instance: Read<ResourceInstance>;
+  readonly instance: StackInstance | Unknown;
 }
 
 /**
@@ -109,17 +106,17 @@ export function referencedResource(ctx: InstanceContext, expr: Expr): ResourceRe
   return { resource, instance: pickInstance(ctx, resource, index) };
 }
 
-function pickInstance(ctx: InstanceContext, target: StackResource, key: Expr | undefined): Read<ResourceInstance> {
+function pickInstance(ctx: InstanceContext, target: StackResource, key: Expr | undefined): StackInstance | Unknown {
   if (isUnknown(target.instances)) return target.instances;
   if (key === undefined) {
     const only = target.instances[0];
     if (target.instances.length === 1 && only && only.key === undefined) return only;
-    return { unknown: `${target.address} has ${target.instances.length} instances and the reference picks none` };
+    return new Unknown(`${target.address} has ${target.instances.length} instances and the reference picks none`);
   }
   const evaluated = evaluateIn(ctx.resource.owner, key, ctx.instance.scope);
-  if (!evaluated.known) return { unknown: `the index into ${target.address}: ${evaluated.why}` };
-  const found = target.instances.find((i) => i.key === evaluated.value || (typeof i.key === 'number' && Number(evaluated.value) === i.key));
-  return found ?? { unknown: `${target.address} has no instance ${JSON.stringify(evaluated.value)}` };
+  if (isUnknown(evaluated)) return new Unknown(`the index into ${target.address}: ${evaluated.why}`);
+  const found = target.instances.find((i) => i.key === evaluated || (typeof i.key === 'number' && Number(evaluated) === i.key));
+  return found ?? new Unknown(`${target.address} has no instance ${JSON.stringify(evaluated)}`);
 }
 
 /**
@@ -127,13 +124,12 @@ function pickInstance(ctx: InstanceContext, target: StackResource, key: Expr | u
  * known, else the instance count of a splat over a resource (`aws_subnet.public[*].id`), else the
  * number of items written in a tuple.
  */
-export function listLength(ctx: InstanceContext, expr: Expr): Read<number> {
+export function listLength(ctx: InstanceContext, expr: Expr): number | Unknown {
   const evaluated = evaluateIn(ctx.resource.owner, expr, ctx.instance.scope);
-  if (evaluated.known) {
-    const value = evaluated.value;
-    if (Array.isArray(value)) return value.length;
-    if (value === null) return 0;
-    return { unknown: 'the value is not a list' };
+  if (!isUnknown(evaluated)) {
+    if (Array.isArray(evaluated)) return evaluated.length;
+    if (evaluated === null) return 0;
+    return new Unknown('the value is not a list');
   }
   const target = unwrap(expr);
   if (target.kind === 'splat' && target.target.kind === 'traversal') {
@@ -141,7 +137,7 @@ export function listLength(ctx: InstanceContext, expr: Expr): Read<number> {
     if (reference) return isUnknown(reference.resource.instances) ? reference.resource.instances : reference.resource.instances.length;
   }
   if (target.kind === 'tuple') return target.items.length;
-  return { unknown: evaluated.why };
+  return new Unknown(evaluated.why);
 }
 
 function unwrap(expr: Expr): Expr {
@@ -154,16 +150,4 @@ function collectionSize(value: Value): number | undefined {
   if (Array.isArray(value)) return value.length;
   if (typeof value === 'object' && value !== null) return Object.keys(value).length;
   return undefined;
-}
-
-/** Addresses of the declarations an expression refers to: `aws_lb.main`, `data.aws_x.y`, `var.z`. */
-export function referencedAddresses(expr: Expr, file = ''): string[] {
-  const uses: ExprUses = { references: [], calls: [] };
-  collectExprUses(expr, { file, count: true, forEach: true, self: false, names: new Set() }, uses);
-  const addresses = new Set<string>();
-  for (const reference of uses.references) {
-    const address = referencedAddress(reference);
-    if (address !== undefined) addresses.add(address);
-  }
-  return [...addresses];
 }

@@ -11,15 +11,8 @@ import { evaluate, type EvalScope } from '../eval/evaluate.js';
 import type { Value } from '../eval/values.js';
 import { resolveLocalSource } from '../files.js';
 import type { ModuleCallDecl, ModuleIndex, ResourceDecl, VariableDecl } from '../module-index.js';
-import { expandInstances, type Instance } from '../instances.js';
-
-export interface Unknown {
-  readonly unknown: string;
-}
-
-export function isUnknown<T>(value: T | Unknown): value is Unknown {
-  return typeof value === 'object' && value !== null && 'unknown' in value && typeof (value as Unknown).unknown === 'string';
-}
+import { expandInstances, instanceAddress } from '../instances.js';
+import { isUnknown, Unknown } from '../unknown.js';
 
 /** One instance of a module: a root module, or one instance of a call to a local module. */
 export interface ModuleInstance {
@@ -34,7 +27,7 @@ export interface ModuleInstance {
   readonly unknownVariables: ReadonlyMap<string, string>;
 }
 
-export interface Site {
+export interface SourceLine {
   readonly file: string;
   readonly line: number;
 }
@@ -44,12 +37,12 @@ export interface StackResource {
   readonly owner: ModuleInstance;
   /** The address with the module prefix and without an instance key: `module.app.aws_lb.main`. */
   readonly address: string;
-  readonly site: Site;
+  readonly site: SourceLine;
   /** The instances `count`/`for_each` give, or why their number is unknown. */
-  readonly instances: readonly ResourceInstance[] | Unknown;
+  readonly instances: readonly StackInstance[] | Unknown;
 }
 
-export interface ResourceInstance {
+export interface StackInstance {
   /** `aws_lb.main`, `aws_subnet.public[0]`, `aws_ecr_repository.services["api"]`. */
   readonly address: string;
   readonly key?: string | number;
@@ -59,7 +52,7 @@ export interface ResourceInstance {
 /** A module call whose resources are not part of the stack, with why. */
 export interface OpaqueModuleCall {
   readonly address: string;
-  readonly site: Site;
+  readonly site: SourceLine;
   readonly reason: string;
 }
 
@@ -144,18 +137,18 @@ class StackBuilder {
     }
     const instances = expandInstances(call.meta, caller.scope, (expr, scope) => evaluateIn(caller, expr, scope));
     if (isUnknown(instances)) {
-      opaque(`the number of instances is unknown: ${instances.unknown}`);
+      opaque(`the number of instances is unknown: ${instances.why}`);
       return;
     }
     for (const instance of instances) {
-      const prefix = `${address}${instance.suffix}`;
+      const prefix = instanceAddress(address, instance.key);
       const variables: Record<string, Value> = {};
       const unknownVariables = new Map<string, string>();
       for (const item of call.block.body.items) {
         if (item.kind !== 'attribute' || CALL_META.has(item.name)) continue;
         const evaluated = evaluateIn(caller, item.expr, instance.scope);
-        if (evaluated.known) variables[item.name] = evaluated.value;
-        else unknownVariables.set(item.name, evaluated.why);
+        if (isUnknown(evaluated)) unknownVariables.set(item.name, evaluated.why);
+        else variables[item.name] = evaluated;
       }
       const view = unknownVariables.size === 0 ? target : withoutDefaults(target, unknownVariables);
       this.addModule({ module: target, prefix: `${prefix}.`, root: caller.root, scope: { module: view, variables }, unknownVariables }, [...calling, caller.module.dir]);
@@ -163,23 +156,23 @@ class StackBuilder {
   }
 }
 
-function resourceInstances(decl: ResourceDecl, owner: ModuleInstance): readonly ResourceInstance[] | Unknown {
+function resourceInstances(decl: ResourceDecl, owner: ModuleInstance): readonly StackInstance[] | Unknown {
   const instances = expandInstances(decl.meta, owner.scope, (expr, scope) => evaluateIn(owner, expr, scope));
   if (isUnknown(instances)) return instances;
-  return instances.map((i: Instance) => ({ address: `${owner.prefix}${decl.address}${i.suffix}`, ...(i.key !== undefined ? { key: i.key } : {}), scope: i.scope }));
+  return instances.map((i) => ({ address: instanceAddress(`${owner.prefix}${decl.address}`, i.key), ...(i.key !== undefined ? { key: i.key } : {}), scope: i.scope }));
 }
 
 /**
  * Evaluates an expression of `owner`'s module. A variable set from an unknown call argument
  * reads as "no default" to the evaluator; the reason is rewritten to name the argument.
  */
-export function evaluateIn(owner: ModuleInstance, expr: Expr, scope: EvalScope = owner.scope): { known: true; value: Value } | { known: false; why: string } {
+export function evaluateIn(owner: ModuleInstance, expr: Expr, scope: EvalScope = owner.scope): Value | Unknown {
   const result = evaluate(expr, scope);
-  if (result.known) return result;
+  if (!isUnknown(result)) return result;
   const variable = /^var\.([A-Za-z0-9_-]+) has no default and no value was supplied$/.exec(result.why)?.[1];
   const argument = variable !== undefined ? owner.unknownVariables.get(variable) : undefined;
-  if (argument !== undefined) return { known: false, why: `var.${variable} is set by ${owner.prefix.slice(0, -1)}, where ${argument}` };
-  return { known: false, why: result.why };
+  if (argument !== undefined) return new Unknown(`var.${variable} is set by ${owner.prefix.slice(0, -1)}, where ${argument}`);
+  return result;
 }
 
 /** The module a call points to when its source is a local directory present in the input. */
@@ -198,6 +191,6 @@ function withoutDefaults(module: ModuleIndex, names: ReadonlyMap<string, string>
   return { ...module, variables };
 }
 
-function siteOf(file: string, line: number | undefined): Site {
+function siteOf(file: string, line: number | undefined): SourceLine {
   return { file, line: line ?? 1 };
 }

@@ -6,7 +6,7 @@
 import type { Attribute, Block } from '../../hcl/index.js';
 import type { EvalScope } from '../eval/evaluate.js';
 import type { ModuleIndex, ResourceDecl } from '../module-index.js';
-import { instanceAddress } from './instances.js';
+import { instanceAddress } from '../instances.js';
 import { locate, locateJson, type Located, type Site } from './located.js';
 
 export class BlockView {

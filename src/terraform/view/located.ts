@@ -6,6 +6,7 @@
  */
 import type { Expr, ObjectExpr, Range, TemplateExpr } from '../../hcl/index.js';
 import { evaluate, type EvalScope } from '../eval/evaluate.js';
+import { isUnknown } from '../unknown.js';
 import type { Value } from '../eval/values.js';
 
 /** Where a value was written: a file of the module and a range in it. */
@@ -84,7 +85,7 @@ function locateStructure(expr: Expr, context: LocateContext, range: Range | unde
     case 'conditional': {
       // A known condition keeps the chosen branch's structure and positions.
       const condition = evaluate(expr.cond, context.scope);
-      if (condition.known && typeof condition.value === 'boolean') return locate(condition.value ? expr.then : expr.else, context, range);
+      if (typeof condition === 'boolean') return locate(condition ? expr.then : expr.else, context, range);
       return evaluated(expr, context, site);
     }
     default:
@@ -135,7 +136,7 @@ function staticKey(key: Expr): string | undefined {
 
 function evaluated(expr: Expr, context: LocateContext, site: Site): Located {
   const result = evaluate(expr, context.scope);
-  return result.known ? fromValue(result.value, site) : { kind: 'unknown', why: result.why, site };
+  return isUnknown(result) ? { kind: 'unknown', why: result.why, site } : fromValue(result, site);
 }
 
 /** A template: known when every part is; otherwise its known text with holes. */
@@ -164,8 +165,8 @@ function template(expr: TemplateExpr, context: LocateContext, site: Site): Locat
 
 function stringOf(expr: Expr, context: LocateContext): string | { why: string } {
   const result = evaluate(expr, context.scope);
-  if (!result.known) return { why: result.why };
-  const value = result.value;
+  if (isUnknown(result)) return { why: result.why };
+  const value = result;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return { why: 'a value that is not a string' };

@@ -5,9 +5,13 @@
  */
 import type { Expr } from '../../hcl/index.js';
 import type { ModuleIndex, ResourceDecl, ResourceMode } from '../module-index.js';
+import { expandInstances } from '../instances.js';
+import { isUnknown } from '../unknown.js';
 import { ResourceInstance } from './block-view.js';
-import { expandInstances } from './instances.js';
-import { referencedAddresses, usesEach } from './references.js';
+import { resourceAddresses, usesEach } from '../ast/addresses.js';
+
+/** More instances than this are judged by the first ones: the findings are the same in practice. */
+const INSTANCE_LIMIT = 64;
 
 export class ModuleView {
   private readonly byType = new Map<string, ResourceDecl[]>();
@@ -32,11 +36,20 @@ export class ModuleView {
     return this.byType.get(typeKey('data', type)) ?? [];
   }
 
-  /** The instances the module creates with its variables at their defaults (see instances.ts). */
+  /**
+   * The instances the module creates with its variables at their defaults: none for `count = 0`
+   * (nothing about the resource is reported). When the count or the keys are unknown, one
+   * instance stands for all of them, with `count.index` and `each.*` unknown, so only what holds
+   * for every instance is judged.
+   */
   instancesOf(decl: ResourceDecl): readonly ResourceInstance[] {
     const cached = this.instanceCache.get(decl.address);
     if (cached) return cached;
-    const instances = expandInstances(decl, this.index).map(({ key, scope }) => new ResourceInstance(decl, this.index, key, scope));
+    const base = { module: this.index };
+    const expanded = expandInstances(decl.meta, base);
+    const instances = isUnknown(expanded)
+      ? [new ResourceInstance(decl, this.index, undefined, base)]
+      : expanded.slice(0, INSTANCE_LIMIT).map(({ key, scope }) => new ResourceInstance(decl, this.index, key, scope));
     this.instanceCache.set(decl.address, instances);
     return instances;
   }
@@ -56,7 +69,7 @@ export class ModuleView {
   /** The single resource or data source an expression refers to, e.g. `aws_iam_role.x.arn`. */
   target(expr: Expr | undefined): ResourceDecl | undefined {
     if (!expr) return undefined;
-    const [address, ...others] = referencedAddresses(expr);
+    const [address, ...others] = resourceAddresses(expr);
     return address !== undefined && others.length === 0 ? this.index.resources.get(address) : undefined;
   }
 
@@ -73,9 +86,9 @@ export class ModuleView {
 function refersTo(decl: ResourceDecl, attribute: string, address: string): boolean {
   for (const item of decl.block.body.items) {
     if (item.kind !== 'attribute' || item.name !== attribute) continue;
-    if (referencedAddresses(item.expr).includes(address)) return true;
+    if (resourceAddresses(item.expr).includes(address)) return true;
     const forEach = decl.meta.forEach?.expr;
-    return forEach !== undefined && usesEach(item.expr) && referencedAddresses(forEach).includes(address);
+    return forEach !== undefined && usesEach(item.expr) && resourceAddresses(forEach).includes(address);
   }
   return false;
 }

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  ATTR_COMPUTED,
-  ATTR_FLAG_SPAN,
-  ATTR_OPTIONAL,
-  ATTR_REQUIRED,
-  ATTR_WRITE_ONLY,
-  formatType,
-  providerSchemaFrom,
-  type EncodedSchemaFile,
-} from '../../../src/terraform/schema/provider-schema.js';
+import { ATTR_COMPUTED, ATTR_FLAG_SPAN, ATTR_OPTIONAL, ATTR_REQUIRED, ATTR_WRITE_ONLY, type EncodedSchemaFile, formatType, providerSchemaFrom } from '../../../src/terraform/index.js';
 
 /** A hand-written file exercising every encoding feature once. */
 const sample: EncodedSchemaFile = {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { deriveAwsSchema, serializeSchema } from '../../../scripts/derive-aws-schema.js';
-import type { EncodedSchemaFile } from '../../../src/terraform/schema/provider-schema.js';
+import type { EncodedSchemaFile } from '../../../src/terraform/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 const REGENERATE = 'run `npm run build && node dist/scripts/derive-aws-schema.js` and commit data/aws-provider-schema.json';

@@ -4,15 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import {
-  formatType,
-  loadAwsSchema,
-  type AttributeSchema,
-  type BlockSchema,
-  type NestedBlockSchema,
-  type ProviderSchema,
-  type TypeSpec,
-} from '../../../src/terraform/schema/provider-schema.js';
+import { type AttributeSchema, type BlockSchema, formatType, loadAwsSchema, type NestedBlockSchema, type ProviderSchema, type TypeSpec } from '../../../src/terraform/index.js';
 
 let schema: ProviderSchema;
 

@@ -5,9 +5,7 @@
  * follow the weights, as ECS places them.
  */
 import type { Body } from '../../../hcl/index.js';
-import { findAttribute } from '../../../terraform/ast/ast-read.js';
-import { nestedBodies, readNumber, readString, readValue, referencedResource, type InstanceContext } from '../../../terraform/stack/read.js';
-import { isUnknown, type Unknown } from '../../../terraform/stack/stack.js';
+import { findAttribute, type InstanceContext, isUnknown, nestedBodies, readNumber, readString, readValue, referencedResource, Unknown } from '../../../terraform/index.js';
 
 export interface CapacitySplit {
   /** Fractions of the tasks, adding up to 1. */
@@ -28,7 +26,7 @@ export function capacityOf(service: InstanceContext, tasks: number): CapacitySpl
   if (launchType !== undefined && isUnknown(launchType)) return launchType;
   if (typeof launchType === 'string') {
     if (launchType === 'FARGATE') return { onDemand: 1, spot: 0, source: 'launch_type FARGATE' };
-    return { unknown: `launch_type is ${launchType}: the cost is that of the instances it runs on, which ecsform does not price` };
+    return new Unknown(`launch_type is ${launchType}: the cost is that of the instances it runs on, which ecsform does not price`);
   }
   const own = strategyOf(service, 'capacity_provider_strategy');
   if (isUnknown(own)) return own;
@@ -54,13 +52,13 @@ function strategyItem(ctx: InstanceContext, body: Body, blockType: string): Stra
   const provider = readString(ctx, 'capacity_provider', body);
   const base = readNumber(ctx, 'base', body);
   const weight = readNumber(ctx, 'weight', body);
-  for (const read of [provider, base, weight]) if (read !== undefined && isUnknown(read)) return { unknown: `${blockType} ${read.unknown}` };
+  for (const read of [provider, base, weight]) if (read !== undefined && isUnknown(read)) return new Unknown(`${blockType} ${read.why}`);
   return { provider: typeof provider === 'string' ? provider : '', base: typeof base === 'number' ? base : 0, weight: typeof weight === 'number' ? weight : 0 };
 }
 
 /** The default strategy of the cluster the service runs in, when this configuration sets it. */
 function clusterDefaultStrategy(service: InstanceContext): readonly StrategyItem[] | Unknown {
-  const none: Unknown = { unknown: 'neither launch_type nor capacity_provider_strategy is set, and the default strategy of its cluster is not in this configuration' };
+  const none: Unknown = new Unknown('neither launch_type nor capacity_provider_strategy is set, and the default strategy of its cluster is not in this configuration');
   const clusterAttribute = findAttribute(service.resource.decl.block.body, 'cluster');
   const cluster = clusterAttribute ? referencedResource(service, clusterAttribute.expr) : undefined;
   if (!cluster) return none;
@@ -77,7 +75,7 @@ function clusterDefaultStrategy(service: InstanceContext): readonly StrategyItem
 
 function split(items: readonly StrategyItem[], tasks: number, source: string): CapacitySplit | Unknown {
   const other = items.find((i) => i.provider !== 'FARGATE' && i.provider !== 'FARGATE_SPOT');
-  if (other) return { unknown: `${source} uses capacity provider ${other.provider || '(unknown)'}, not Fargate` };
+  if (other) return new Unknown(`${source} uses capacity provider ${other.provider || '(unknown)'}, not Fargate`);
   let remaining = tasks;
   let spot = 0;
   let onDemand = 0;
@@ -88,7 +86,7 @@ function split(items: readonly StrategyItem[], tasks: number, source: string): C
     else onDemand += base;
   }
   const totalWeight = items.reduce((sum, i) => sum + i.weight, 0);
-  if (remaining > 0 && totalWeight === 0) return { unknown: `${source} gives no capacity provider a weight` };
+  if (remaining > 0 && totalWeight === 0) return new Unknown(`${source} gives no capacity provider a weight`);
   for (const item of items) {
     const share = totalWeight === 0 ? 0 : (remaining * item.weight) / totalWeight;
     if (item.provider === 'FARGATE_SPOT') spot += share;

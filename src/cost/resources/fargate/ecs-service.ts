@@ -3,8 +3,7 @@
  * ephemeral storage above 20 GB, a public IPv4 address per task with `assign_public_ip`, and a
  * Cloud Map instance per task registered through `service_registries`.
  */
-import { isUnknown } from '../../../terraform/stack/stack.js';
-import { nestedBodies, nestedBody, readBool, readNumber, referencedAddresses, type InstanceContext } from '../../../terraform/stack/read.js';
+import { type InstanceContext, isUnknown, nestedBodies, nestedBody, readBool, readNumber, referencedAddresses } from '../../../terraform/index.js';
 import type { PriceId } from '../../prices.js';
 import type { CostComponent } from '../../types.js';
 import { charge, hours, type ChargeSpec, type ResourceEstimator } from '../estimator.js';

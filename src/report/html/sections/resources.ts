@@ -20,6 +20,6 @@ export function resourcesSection(input: ReportInput): Markup {
 function entries(list: ReportInput['inventory']['types'][number]['entries']): Markup {
   return html`<ul class="components">${list.map(
     (e) =>
-      html`<li><code>${e.address}</code> <span class="where">${e.file}:${e.line}</span>${typeof e.instances === 'number' ? (e.instances !== 1 ? ` ×${e.instances}` : '') : html` <span class="hint">(instances unknown: ${e.instances.unknown})</span>`}</li>`,
+      html`<li><code>${e.address}</code> <span class="where">${e.file}:${e.line}</span>${typeof e.instances === 'number' ? (e.instances !== 1 ? ` ×${e.instances}` : '') : html` <span class="hint">(instances unknown: ${e.instances.why})</span>`}</li>`,
   )}</ul>`;
 }

@@ -1,6 +1,5 @@
 /** Small patterns many rules share: a flag that must (not) be true, companion resources. */
-import type { BlockView, ResourceInstance } from '../../../terraform/view/block-view.js';
-import { bool, UNKNOWN } from '../../../terraform/view/read.js';
+import { type BlockView, bool, isUnknown, type ResourceInstance } from '../../../terraform/index.js';
 import type { RuleContext } from '../../rule.js';
 
 /**
@@ -10,7 +9,7 @@ import type { RuleContext } from '../../rule.js';
 export function requireTrue(context: RuleContext, attribute: string, problem: string, view: BlockView = context.resource): void {
   const node = view.attr(attribute);
   const value = bool(node);
-  if (value === true || value === UNKNOWN) return;
+  if (value === true || isUnknown(value)) return;
   context.report(node?.site ?? view.site, `${context.resource.name} ${problem}: ${attribute} is ${value === undefined ? 'not set' : 'false'}.`);
 }
 

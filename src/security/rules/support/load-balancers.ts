@@ -1,7 +1,5 @@
 /** Shared by the load balancer rules: which types exist, and what kind a balancer is. */
-import type { ResourceInstance } from '../../../terraform/view/block-view.js';
-import type { ModuleView } from '../../../terraform/view/module-view.js';
-import { str, UNKNOWN, type Read } from '../../../terraform/view/read.js';
+import { type ModuleView, type Read, type ResourceInstance, str, Unknown } from '../../../terraform/index.js';
 
 export const LOAD_BALANCER_TYPES: readonly string[] = ['aws_lb', 'aws_alb'];
 export const LISTENER_TYPES: readonly string[] = ['aws_lb_listener', 'aws_alb_listener'];
@@ -17,7 +15,7 @@ export function listenerProtocol(listener: ResourceInstance, view: ModuleView): 
   const protocol = str(listener.attr('protocol'));
   if (protocol !== undefined) return protocol;
   const lb = view.target(listener.attribute('load_balancer_arn')?.expr);
-  if (!lb || !LOAD_BALANCER_TYPES.includes(lb.type)) return UNKNOWN;
+  if (!lb || !LOAD_BALANCER_TYPES.includes(lb.type)) return new Unknown('no protocol, on a load balancer outside the module');
   const instance = view.instancesOf(lb)[0];
-  return instance && loadBalancerType(instance) === 'application' ? 'HTTP' : UNKNOWN;
+  return instance && loadBalancerType(instance) === 'application' ? 'HTTP' : new Unknown('no protocol, on a load balancer that is not an ALB');
 }
