@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { generate } from '../src/generate.js';
 import { loadCompose, parseDurationSeconds } from '../src/load/compose/index.js';
-import { verify } from '../src/verify/index.js';
+import { check } from '../src/check/index.js';
 import { syntheticCompose } from './synthetic-compose.js';
 
 const [, , scenario, source] = process.argv;
@@ -24,7 +24,7 @@ const { project } = loadCompose({ files: [{ path, text }], readFile: (p) => (!sy
 const loaded = performance.now();
 const result = generate(project, { parseDurationSeconds, sourceNames: ['compose.yaml'] });
 const generated = performance.now();
-const verification = await verify({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
+const verification = await check({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
 const verified = performance.now();
 process.stdout.write(
   `${JSON.stringify({

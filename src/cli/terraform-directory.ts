@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../diagnostics/errors.js';
-import { verify, type CheckName, type VerifyResult } from '../verify/index.js';
+import { check, type CheckName, type CheckResult } from '../check/index.js';
 import type { Io } from './io.js';
 
 /** Directories never worth descending into. */
@@ -33,17 +33,17 @@ export interface TerraformDirectory {
   readonly root: string;
   readonly files: number;
   /** Paths in findings and modules are relative to `root`. */
-  readonly result: VerifyResult;
+  readonly result: CheckResult;
 }
 
 /**
- * Reads every `.tf` file under `dir` and runs `verify()` with the given checks (all by default).
+ * Reads every `.tf` file under `dir` and runs `check()` with the given checks (all by default).
  * With `requireSyntax`, a file that does not parse is an input error: a cost, a diagram or a
  * report of the files that do would silently leave part of the stack out.
  */
 export async function readTerraformDirectory(io: Io, dir: string, checks?: ReadonlySet<CheckName>, options: { readonly requireSyntax?: boolean } = {}): Promise<TerraformDirectory> {
   const { root, files } = readTerraformFiles(io, dir);
-  const result = await verify({ files }, checks ? { checks } : {});
+  const result = await check({ files }, checks ? { checks } : {});
   if (options.requireSyntax) {
     const broken = result.findings.filter((f) => f.code === 'HCL_SYNTAX');
     if (broken.length > 0) {

@@ -7,8 +7,7 @@ import { estimateCost, type CostEstimate } from '../cost/index.js';
 import type { Finding } from '../diagnostics/finding.js';
 import type { GenerateResult } from '../generate.js';
 import { suppressionCovers } from '../plan/suppressions.js';
-import type { SecuritySuppression } from '../security/index.js';
-import { verify } from '../verify/index.js';
+import { check, type SecuritySuppression } from '../check/index.js';
 
 export interface GeneratedVerification {
   /** Undefined when verification was skipped. */
@@ -19,7 +18,7 @@ export interface GeneratedVerification {
 export async function verifyGenerated(result: GenerateResult, options: { verify: boolean }): Promise<GeneratedVerification> {
   const terraform = result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content }));
   // With --no-verify the files are only parsed, for the cost estimate.
-  const verification = await verify({ files: terraform }, options.verify ? { security: { suppressions: suppressionsOf(result) } } : { checks: new Set() });
+  const verification = await check({ files: terraform }, options.verify ? { security: { suppressions: suppressionsOf(result) } } : { checks: new Set() });
   const cost = await estimateCost(verification.modules);
   return { ...(options.verify ? { findings: verification.findings } : {}), cost };
 }

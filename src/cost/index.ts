@@ -1,6 +1,6 @@
 /**
  * Monthly cost estimates of Terraform configurations: `estimateCost(modules, usage)` on the modules
- * `verify()` parsed, a usage-file reader, and text/Markdown/JSON renderings.
+ * `check()` (or `readTerraform`) read, a usage-file reader, and text/Markdown/JSON renderings.
  */
 export { estimateCost, estimateWithPrices } from './estimate.js';
 export { loadPriceBook, PRICE_IDS, PRICE_STATUSES, type Price, type PriceBook, type PriceId, type PriceStatus } from './prices.js';

@@ -14,7 +14,7 @@ export interface ReportInput {
   readonly modules: number;
   readonly version: string;
   readonly estimate: CostEstimate;
-  /** From `verify()`, paths as the user sees them; suppressed ones included. */
+  /** From `check()`, paths as the user sees them; suppressed ones included. */
   readonly findings: readonly Finding[];
   readonly inventory: ResourceInventory;
   readonly diagram: ArchitectureDiagram;

@@ -8,7 +8,6 @@
 import type { Finding, SourcePoint } from '../diagnostics/finding.js';
 import { closestName } from './closest-rule.js';
 import { ignoreDirectives, type ModuleIndex } from '../terraform/index.js';
-// Imported from its module, not the index: verify() imports this package in turn.
 
 export interface SecuritySuppression {
   readonly rule: string;

@@ -36,6 +36,7 @@ export {
   type TerraformBlockDecl,
   type VariableDecl,
 } from './module-index.js';
+export { indexModules, parseFiles, readTerraform, type OwnParse } from './parse.js';
 export { ignoreDirectives, type IgnoreDirective } from './ignore-comments.js';
 
 // Reading the syntax tree.

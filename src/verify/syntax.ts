@@ -1,27 +1,13 @@
 /**
- * Parsing and the syntax check. HashiCorp's parser (WebAssembly, one call per file) has the last
- * word on syntax; our own parser builds the document model the deeper checks read. When ours
- * fails where HashiCorp's succeeds, that is our bug: the file is reported as a parser gap and left
- * out of the deeper checks instead of producing false findings.
+ * The syntax check. HashiCorp's parser (WebAssembly, one call per file) has the last word on
+ * syntax; our own parser (src/terraform/parse.ts) builds the document model the deeper checks
+ * read. When ours fails where HashiCorp's succeeds, that is our bug: the file is reported as a
+ * parser gap and left out of the deeper checks instead of producing false findings.
  */
 import type { Finding } from '../diagnostics/finding.js';
-import { checkSyntax, parseHcl, type File, type HclError } from '../hcl/index.js';
+import { checkSyntax } from '../hcl/index.js';
+import type { OwnParse } from '../terraform/index.js';
 import { verifyFinding } from './codes.js';
-import type { SourceFile } from '../terraform/index.js';
-
-export interface OwnParse {
-  readonly file: SourceFile;
-  readonly ast: File;
-  readonly errors: readonly HclError[];
-}
-
-/** Our parser, once per file. */
-export function parseFiles(files: readonly SourceFile[]): OwnParse[] {
-  return files.map((file) => {
-    const { file: ast, errors } = parseHcl(file.path, file.text);
-    return { file, ast, errors };
-  });
-}
 
 export interface SyntaxVerdict {
   /** Paths whose syntax is valid and whose model the deeper checks may read. */

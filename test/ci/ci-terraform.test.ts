@@ -8,7 +8,7 @@ import { before, describe, test } from 'node:test';
 import type { Block, BodyItem } from '../../src/hcl/ast.js';
 import { parseHcl } from '../../src/hcl/index.js';
 import { type BlockSchema, loadAwsSchema, type ProviderSchema } from '../../src/terraform/index.js';
-import { CORRECTNESS_CHECKS, verify } from '../../src/verify/verify.js';
+import { CORRECTNESS_CHECKS, check } from '../../src/check/index.js';
 import { composeStack, iotStack, type GeneratedStack } from './harness.js';
 import { ARM_API, LOOKUP, NO_CI, TWO_SITES } from './fixtures.js';
 
@@ -79,19 +79,19 @@ describe('ci.tf against the AWS provider schema', () => {
   }
 
   test('the whole IoT module with ci.tf passes the offline verification: syntax, format, schema, references, hygiene', async () => {
-    const result = await verify({ files: iot.files }, { checks: CORRECTNESS_CHECKS });
+    const result = await check({ files: iot.files }, { checks: CORRECTNESS_CHECKS });
     assert.deepEqual(result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`), []);
   });
 
   test('so does a stack with remote state, ARM64 and lookup repositories', async () => {
     for (const compose of [ARM_API, LOOKUP]) {
-      const result = await verify({ files: composeStack(compose).files }, { checks: CORRECTNESS_CHECKS });
+      const result = await check({ files: composeStack(compose).files }, { checks: CORRECTNESS_CHECKS });
       assert.deepEqual(result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`), []);
     }
   });
 
   test('the pipeline roles carry no unexplained security finding', async () => {
-    const result = await verify({ files: iot.files });
+    const result = await check({ files: iot.files });
     const ci = result.findings.filter((f) => !f.suppressed && f.severity !== 'info' && /github/.test(f.path ?? ''));
     assert.deepEqual(ci.map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`), []);
   });
@@ -152,7 +152,7 @@ describe('what the pipeline roles may touch', () => {
 
   test('every wide grant the security rules would flag carries a reason, and no reason is stale', async () => {
     for (const stack of [iot, composeStack(ARM_API), composeStack(TWO_SITES)]) {
-      const { findings } = await verify({ files: stack.files });
+      const { findings } = await check({ files: stack.files });
       const onPipeline = findings.filter((f) => /github/.test(f.path ?? '') || /github/.test(f.message));
       assert.deepEqual(onPipeline.filter((f) => !f.suppressed).map((f) => `${f.code} ${f.file}:${f.line} ${f.message}`), []);
       assert.ok(onPipeline.some((f) => f.suppressed), 'the deliberate wide grants are suppressed with a reason');

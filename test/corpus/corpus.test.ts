@@ -12,7 +12,7 @@ import { compareFindings, type Finding } from '../../src/diagnostics/finding.js'
 import { generate } from '../../src/generate.js';
 import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
 import type { AppModel, EnvPart } from '../../src/model/types.js';
-import { verify } from '../../src/verify/index.js';
+import { check } from '../../src/check/index.js';
 import { expectGolden } from '../helpers/golden.js';
 import { fromRoot, sharedRoot } from '../helpers/paths.js';
 
@@ -51,7 +51,7 @@ for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).sort()
     try {
       const { project, findings } = loadCompose({ files: [{ path, text }], readFile: () => undefined, env: {}, projectDir: path.replace(/\/compose\.yaml$/, '') });
       const result = generate(project, { parseDurationSeconds, sourceNames: ['compose.yaml'] });
-      const verification = await verify({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
+      const verification = await check({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
       const open = verification.findings.filter((f) => !f.suppressed && f.severity !== 'info');
       const blocking = open.filter((f) => f.severity === 'error' || f.severity === 'critical' || f.severity === 'high');
       assert.deepEqual(blocking.map(line), [], 'generated output has nothing Terraform would reject and nothing high or critical');

@@ -5,13 +5,13 @@ import { dirname } from 'node:path';
 import { estimateCost, usageSchema, type CostEstimate, type NotEstimated, type ResourceCost, type UsageInput } from '../../src/cost/index.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
-import { verify } from '../../src/verify/index.js';
+import { check } from '../../src/check/index.js';
 import type { ModuleIndex } from '../../src/terraform/index.js';
 import { fromRoot } from '../helpers/paths.js';
 
 /** Parses files (path → HCL) the way `ecsform cost` does; only our own parser, no WebAssembly. */
 export async function modulesOf(files: Record<string, string>): Promise<ModuleIndex[]> {
-  const { modules } = await verify({ files: Object.entries(files).map(([path, text]) => ({ path, text })) }, { checks: new Set() });
+  const { modules } = await check({ files: Object.entries(files).map(([path, text]) => ({ path, text })) }, { checks: new Set() });
   return [...modules];
 }
 

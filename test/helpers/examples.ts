@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Attribute, Block } from '../../src/hcl/ast.js';
 import { parseHcl } from '../../src/hcl/index.js';
-import { verify, type VerifyResult } from '../../src/verify/index.js';
+import { check, type CheckResult } from '../../src/check/index.js';
 import { fromRoot } from './paths.js';
 
 export interface ExampleTerraform {
@@ -57,8 +57,8 @@ export function attributesOf(block: Block): Map<string, Attribute> {
   return new Map(block.body.items.filter((i): i is Attribute => i.kind === 'attribute').map((a) => [a.name, a]));
 }
 
-export async function verifyExample(example: ExampleTerraform): Promise<VerifyResult> {
-  return verify({ files: [...example.files].map(([path, text]) => ({ path, text })) });
+export async function verifyExample(example: ExampleTerraform): Promise<CheckResult> {
+  return check({ files: [...example.files].map(([path, text]) => ({ path, text })) });
 }
 
 /**

@@ -1,11 +1,11 @@
 /** Structural tests of the Terraform the plan produces for features the examples do not cover. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { verify } from '../../src/verify/index.js';
+import { check } from '../../src/check/index.js';
 import { attrText, container, containerEntry, generateFrom, nestedBlocks, resource, resources } from '../helpers/generate.js';
 
 async function verifies(result: ReturnType<typeof generateFrom>): Promise<void> {
-  const verification = await verify({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
+  const verification = await check({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
   assert.deepEqual(verification.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`), []);
 }
 
@@ -126,7 +126,7 @@ services:
 
   test('it verifies, and the security rules no longer report the ALB as unprotected', async () => {
     await verifies(result);
-    const { findings } = await verify({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
+    const { findings } = await check({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
     assert.equal(findings.filter((f) => f.code === 'LB_WAF').length, 0);
   });
 });

@@ -1,7 +1,7 @@
-/** verify() runs the security rules as its `security` check, on by default, with options passed through. */
+/** check() runs the security rules as its `security` check, on by default, with options passed through. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { verify } from '../../src/verify/index.js';
+import { check } from '../../src/check/index.js';
 
 const files = [
   {
@@ -16,16 +16,16 @@ const files = [
 ];
 
 test('the security check runs by default and can be chosen or left out', async () => {
-  const all = await verify({ files }, { checks: new Set(['security']) });
+  const all = await check({ files }, { checks: new Set(['security']) });
   assert.deepEqual(all.findings.map((f) => f.code), ['SUBNET_PUBLIC_IP']);
   assert.ok(all.timings.security !== undefined);
-  const without = await verify({ files }, { checks: new Set(['references']) });
+  const without = await check({ files }, { checks: new Set(['references']) });
   assert.deepEqual(without.findings.filter((f) => f.code === 'SUBNET_PUBLIC_IP'), []);
 });
 
 test('rules and suppressions are passed to the security check', async () => {
-  const none = await verify({ files }, { checks: new Set(['security']), security: { rules: new Set() } });
+  const none = await check({ files }, { checks: new Set(['security']), security: { rules: new Set() } });
   assert.deepEqual(none.findings, []);
-  const suppressed = await verify({ files }, { checks: new Set(['security']), security: { suppressions: [{ rule: 'SUBNET_PUBLIC_IP', resource: 'aws_subnet.public', reason: 'Lab.' }] } });
+  const suppressed = await check({ files }, { checks: new Set(['security']), security: { suppressions: [{ rule: 'SUBNET_PUBLIC_IP', resource: 'aws_subnet.public', reason: 'Lab.' }] } });
   assert.deepEqual(suppressed.findings.map((f) => f.suppressed), [{ reason: 'Lab.' }]);
 });

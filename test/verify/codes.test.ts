@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { SEVERITIES } from '../../src/diagnostics/finding.js';
-import { VERIFY_CODES, verify, CORRECTNESS_CHECKS } from '../../src/verify/index.js';
+import { check, CORRECTNESS_CHECKS } from '../../src/check/index.js';
+import { VERIFY_CODES } from '../../src/verify/index.js';
 import { fromRoot } from '../helpers/paths.js';
 import { fixtureDirs, loadFixture, TERRAFORM_FIXTURES } from './fixtures.js';
 
@@ -51,7 +52,7 @@ describe('finding codes', () => {
   test('every code reported on the fixtures is documented, with the documented severity', async () => {
     for (const group of ['valid', 'seeds']) {
       for (const name of fixtureDirs(group)) {
-        const { findings } = await verify({ files: loadFixture(join(TERRAFORM_FIXTURES, group, name)) }, { checks: CORRECTNESS_CHECKS });
+        const { findings } = await check({ files: loadFixture(join(TERRAFORM_FIXTURES, group, name)) }, { checks: CORRECTNESS_CHECKS });
         for (const finding of findings) {
           const doc = (VERIFY_CODES as Record<string, { severity: string } | undefined>)[finding.code];
           assert.ok(doc, `${finding.code} undocumented`);

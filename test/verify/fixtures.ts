@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Finding } from '../../src/diagnostics/finding.js';
-import { verify, type CheckName, type VerifyResult, CORRECTNESS_CHECKS } from '../../src/verify/index.js';
+import { check, type CheckName, type CheckResult, CORRECTNESS_CHECKS } from '../../src/check/index.js';
 import { fromRoot } from '../helpers/paths.js';
 
 export const TERRAFORM_FIXTURES = fromRoot('test', 'fixtures', 'terraform');
@@ -44,6 +44,6 @@ export function describeFindings(findings: readonly Finding[]): string {
 }
 
 /** Verifies in-memory files, e.g. `{ 'main.tf': '...' }`; the correctness checks unless `checks` says otherwise. */
-export function verifyFiles(files: Record<string, string>, checks?: readonly CheckName[]): Promise<VerifyResult> {
-  return verify({ files: Object.entries(files).map(([path, text]) => ({ path, text })) }, { checks: checks ? new Set(checks) : CORRECTNESS_CHECKS });
+export function verifyFiles(files: Record<string, string>, checks?: readonly CheckName[]): Promise<CheckResult> {
+  return check({ files: Object.entries(files).map(([path, text]) => ({ path, text })) }, { checks: checks ? new Set(checks) : CORRECTNESS_CHECKS });
 }

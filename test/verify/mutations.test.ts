@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { verify, CORRECTNESS_CHECKS } from '../../src/verify/index.js';
+import { check, CORRECTNESS_CHECKS } from '../../src/check/index.js';
 import { describeFindings, loadFixture, summarize, TERRAFORM_FIXTURES } from './fixtures.js';
 
 interface Mutation {
@@ -306,7 +306,7 @@ describe('mutations of valid fixtures', () => {
       assert.ok(target, `${mutation.file} not in ${mutation.fixture}`);
       assert.equal(target.text.split(mutation.from).length, 2, `"from" must occur exactly once in ${mutation.file}`);
       target.text = target.text.replace(mutation.from, () => mutation.to);
-      const { findings } = await verify({ files }, { checks: CORRECTNESS_CHECKS });
+      const { findings } = await check({ files }, { checks: CORRECTNESS_CHECKS });
       const expected = mutation.expect.map(([code, marker, last]) => `${code} ${mutation.file}:${lineOf(target.text, marker, last === 'last')}`);
       assert.deepEqual(summarize(findings), expected, `findings:\n${describeFindings(findings)}`);
     });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { verify, CORRECTNESS_CHECKS } from '../../src/verify/index.js';
+import { check, CORRECTNESS_CHECKS } from '../../src/check/index.js';
 import { sharedRoot } from '../helpers/paths.js';
 import { describeFindings, fixtureDirs, loadFixture, summarize, TERRAFORM_FIXTURES } from './fixtures.js';
 
@@ -128,7 +128,7 @@ describe('seed snippets', () => {
       const block = hclBlocks(header[1]!)[Number(header[2]) - 1];
       assert.equal(text.slice(header[0].length), block, 'the snippet is no longer verbatim');
 
-      const { findings } = await verify({ files: loadFixture(dir) }, { checks: CORRECTNESS_CHECKS });
+      const { findings } = await check({ files: loadFixture(dir) }, { checks: CORRECTNESS_CHECKS });
       assert.deepEqual(summarize(findings), EXPECTED[name], `findings:\n${describeFindings(findings)}`);
     });
   }

@@ -5,8 +5,7 @@
 import { join } from 'node:path';
 import { isAtLeast, type Severity } from '../../diagnostics/finding.js';
 import { VERSION } from '../../version.js';
-import { resolveRuleSelection, SECURITY_CODES } from '../../security/index.js';
-import { formatTerraform, verify, VERIFY_CODES } from '../../verify/index.js';
+import { check, CHECK_CODES, formatTerraform, resolveRuleSelection } from '../../check/index.js';
 import { UsageError } from '../usage-error.js';
 import type { Io } from '../io.js';
 import { writeAtomically } from '../output-files.js';
@@ -37,7 +36,7 @@ export async function checkCommand(io: Io, dir: string, options: CheckCommandOpt
   }
   const selection = resolveRuleSelection(options.rules ?? 'all');
   if (!selection.ok) throw new UsageError(selection.message);
-  const result = await verify({ files }, { security: { rules: selection.rules } });
+  const result = await check({ files }, { security: { rules: selection.rules } });
   const display = (path: string | undefined) => (path === undefined ? undefined : io.display(join(root, path)));
   const findings = result.findings.map((f) => (f.file ? { ...f, file: display(f.file)! } : f));
   const failOn = options.failOn ?? 'low';
@@ -47,7 +46,7 @@ export async function checkCommand(io: Io, dir: string, options: CheckCommandOpt
       io.out(renderFindingsJson(findings, { root: io.display(root), files: files.length, modules: result.modules.length }));
       break;
     case 'sarif':
-      io.out(renderFindingsSarif(findings, new Map([...Object.entries(VERIFY_CODES), ...Object.entries(SECURITY_CODES)]), VERSION));
+      io.out(renderFindingsSarif(findings, CHECK_CODES, VERSION));
       break;
     default:
       io.out(renderFindingsText(findings, { showSuppressed: options.showSuppressed ?? false }));

@@ -1,6 +1,6 @@
 /**
  * `ecsform report DIR --out report.html`: one self-contained HTML page with the architecture
- * diagram, resources by type, the monthly cost and the findings of `verify()`. With `-f
+ * diagram, resources by type, the monthly cost and the findings of `check()`. With `-f
  * compose.yaml` it also shows the generation decisions and warnings (and, without DIR, reports on
  * the Terraform that Compose generates, in memory).
  */
@@ -11,7 +11,7 @@ import type { Finding } from '../../diagnostics/finding.js';
 import { diagramFromModel, diagramFromModules, renderMermaid } from '../../diagram/index.js';
 import { explain } from '../../explain.js';
 import { inventory, renderReport, type GenerationInfo, type ReportInput } from '../../report/index.js';
-import { verify } from '../../verify/index.js';
+import { check } from '../../check/index.js';
 import type { ModuleIndex } from '../../terraform/index.js';
 import { VERSION } from '../../version.js';
 import type { Io } from '../io.js';
@@ -77,7 +77,7 @@ async function fromDirectory(io: Io, dir: string): Promise<Terraform> {
 /** The Terraform `generate` would write, verified in memory (paths relative to the output root). */
 async function fromGeneration(io: Io, generation: LoadedGeneration): Promise<Terraform> {
   const files = generation.result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content }));
-  const result = await verify({ files });
+  const result = await check({ files });
   const display = (file: string) => io.display(join(generation.root, file));
   return {
     source: `${io.display(join(generation.root, generation.result.terraformDir))} (as generated)`,

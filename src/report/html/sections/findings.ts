@@ -1,4 +1,4 @@
-/** What `verify()` found, by severity, each with file:line; suppressed ones folded away with their reason. */
+/** What `check()` found, by severity, each with file:line; suppressed ones folded away with their reason. */
 import { SEVERITIES, type Finding } from '../../../diagnostics/finding.js';
 import type { ReportInput } from '../../types.js';
 import { html, type Markup } from '../markup.js';
