@@ -19,6 +19,7 @@ import { types } from '../context.js';
 import type { ClusterRefs } from './cluster.js';
 import type { RegistryRefs } from './registry.js';
 import type { StaticSiteRefs } from './static-site.js';
+import { IAM_SERVICE_WILDCARD_ACTION, IAM_WILDCARD_RESOURCE } from '../../security/index.js';
 
 export interface CiInputs {
   readonly registry: RegistryRefs;
@@ -178,8 +179,8 @@ function wildcardComment(statements: readonly StatementSpec[]): string[] | undef
     .map((s) => `${s.sid}: ${s.wideBecause}`);
   const serviceWide = [...new Set(statements.flatMap((s) => s.actions.filter((a) => /^[a-z0-9-]+:\*$/.test(a))))].sort();
   const comments = [
-    ...(reasons.length > 0 ? [`ecsform:ignore IAM_WILDCARD_RESOURCE ${reasons.join('; ')}.`] : []),
-    ...(serviceWide.length > 0 ? [`ecsform:ignore IAM_SERVICE_WILDCARD_ACTION terraform apply creates, updates and deletes every kind of resource of ${serviceWide.join(', ')} this stack has; those statements are limited to the stack's names.`] : []),
+    ...(reasons.length > 0 ? [`ecsform:ignore ${IAM_WILDCARD_RESOURCE} ${reasons.join('; ')}.`] : []),
+    ...(serviceWide.length > 0 ? [`ecsform:ignore ${IAM_SERVICE_WILDCARD_ACTION} terraform apply creates, updates and deletes every kind of resource of ${serviceWide.join(', ')} this stack has; those statements are limited to the stack's names.`] : []),
   ];
   return comments.length > 0 ? comments : undefined;
 }

@@ -9,6 +9,7 @@ import { types } from '../context.js';
 import { isOn, type ServiceKnobs } from './knobs.js';
 import type { LogRefs } from './logs.js';
 import type { NetworkRefs } from './network.js';
+import { ECS_CONTAINER_INSIGHTS } from '../../security/index.js';
 
 export interface ClusterRefs {
   readonly clusterId: Expr;
@@ -53,7 +54,7 @@ export function planCluster(ctx: PlanContext, logs: LogRefs, knobs: ReadonlyMap<
         ? block('service_connect_defaults', [], [attr('namespace', ref('aws_service_discovery_private_dns_namespace.main.arn'))])
         : undefined,
       ctx.tags(),
-    ], cluster.containerInsights === 'disabled' && !ctx.isModule ? ['ecsform:ignore ECS_CONTAINER_INSIGHTS Container Insights is off because x-ecsform.cluster.container_insights is disabled.'] : undefined),
+    ], cluster.containerInsights === 'disabled' && !ctx.isModule ? [`ecsform:ignore ${ECS_CONTAINER_INSIGHTS} Container Insights is off because x-ecsform.cluster.container_insights is disabled.`] : undefined),
     'ECS cluster',
   );
   if (cluster.capacityProviders || ctx.isModule) {

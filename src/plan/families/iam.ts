@@ -8,6 +8,7 @@ import { attr, binary, block, call, cond, dynamic, num, ref, str, tmpl, tuple, t
 import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
+import { IAM_MANAGED_POLICY, IAM_WILDCARD_RESOURCE } from '../../security/index.js';
 
 export interface IamInputs {
   /** Repository ARNs: each one, or one list expression when the repositories are optional. */
@@ -60,7 +61,7 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
       block('resource', ['aws_iam_role_policy', 'ecs_execution'], [attr('name', 'task-execution'), attr('role', ref('aws_iam_role.ecs_execution.id')), attr('policy', ref(`${executionPolicy}.json`))], 'Scoped to this stack\'s repositories, log groups and secrets; ecr:GetAuthorizationToken has no resource-level permissions, so it is granted on "*".'),
       ctx.model.iam.managedExecutionPolicy
         ? block('resource', ['aws_iam_role_policy_attachment', 'ecs_execution_managed'], [attr('role', ref('aws_iam_role.ecs_execution.name')), attr('policy_arn', tmpl`arn:${ref(`${ctx.data('aws_partition', 'current')}.partition`)}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy`)], [
-            'ecsform:ignore IAM_MANAGED_POLICY x-ecsform.iam.managed_execution_policy asks for the AWS-managed policy as well; its actions are the ones the scoped policy above grants.',
+            `ecsform:ignore ${IAM_MANAGED_POLICY} x-ecsform.iam.managed_execution_policy asks for the AWS-managed policy as well; its actions are the ones the scoped policy above grants.`,
           ])
         : undefined,
     ].filter((b): b is NonNullable<typeof b> => b !== undefined),
@@ -109,7 +110,7 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
     const taskPolicy = ctx.data('aws_iam_policy_document', 'ecs_task', taskStatements, 'iam');
     ctx.add(
       'iam',
-      block('resource', ['aws_iam_role_policy', 'ecs_task'], [attr('name', 'task-permissions'), attr('role', ref('aws_iam_role.ecs_task.id')), attr('policy', ref(`${taskPolicy}.json`))], wildcards.length > 0 ? [`ecsform:ignore IAM_WILDCARD_RESOURCE ${wildcards.join('; ')}.`] : undefined),
+      block('resource', ['aws_iam_role_policy', 'ecs_task'], [attr('name', 'task-permissions'), attr('role', ref('aws_iam_role.ecs_task.id')), attr('policy', ref(`${taskPolicy}.json`))], wildcards.length > 0 ? [`ecsform:ignore ${IAM_WILDCARD_RESOURCE} ${wildcards.join('; ')}.`] : undefined),
     );
   }
   return { executionRoleArn: ref('aws_iam_role.ecs_execution.arn'), taskRoleArn: ref('aws_iam_role.ecs_task.arn') };

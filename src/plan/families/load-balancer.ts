@@ -11,6 +11,7 @@ import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import type { NetworkRefs } from './network.js';
 import { planAccessLogBucket } from './s3-buckets.js';
+import { LB_ACCESS_LOGS, LB_INTERNET_FACING } from '../../security/index.js';
 
 export interface LoadBalancerRefs {
   /** Target group ARNs of a service (ALB: one; NLB: one per published port), with the container port. */
@@ -76,8 +77,8 @@ function createdAlb(ctx: PlanContext, web: readonly Service[], network: NetworkR
       // Creating the ALB checks that it may write to the log bucket, so the policy must exist first.
       logBucket ? attr('depends_on', [ref('aws_s3_bucket_policy.alb_logs')]) : undefined,
     ], [
-      'ecsform:ignore LB_INTERNET_FACING The ALB is the public entry point of the application.',
-      ...(lb.accessLogs ? [] : ['ecsform:ignore LB_ACCESS_LOGS Access logs are off because x-ecsform.load_balancer.access_logs is false.']),
+      `ecsform:ignore ${LB_INTERNET_FACING} The ALB is the public entry point of the application.`,
+      ...(lb.accessLogs ? [] : [`ecsform:ignore ${LB_ACCESS_LOGS} Access logs are off because x-ecsform.load_balancer.access_logs is false.`]),
     ]),
     'Application load balancer',
   );
@@ -198,7 +199,7 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
       attr('subnets', network.publicSubnetIds),
       attr('enable_cross_zone_load_balancing', true),
       ctx.tags('nlb'),
-    ], ['ecsform:ignore LB_INTERNET_FACING The NLB is how clients on the internet reach the TCP services.', 'ecsform:ignore LB_ACCESS_LOGS NLB access logs only cover TLS listeners; these listeners are plain TCP/UDP.']),
+    ], [`ecsform:ignore ${LB_INTERNET_FACING} The NLB is how clients on the internet reach the TCP services.`, `ecsform:ignore ${LB_ACCESS_LOGS} NLB access logs only cover TLS listeners; these listeners are plain TCP/UDP.`]),
     'Network load balancer',
   );
   const targets = new Map<string, { targetGroupArn: Expr; containerPort: number }[]>();

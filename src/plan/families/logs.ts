@@ -9,6 +9,7 @@ import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import { isOn, type ServiceKnobs } from './knobs.js';
 import { kmsKeyAttr, logRetention } from './shared.js';
+import { LOGS_CMK } from '../../security/index.js';
 
 export interface LogRefs {
   /** Log group name for a service's containers. */
@@ -23,7 +24,7 @@ export interface LogRefs {
 export function planLogs(ctx: PlanContext, knobs: ReadonlyMap<string, ServiceKnobs>): LogRefs {
   const { services, logs } = ctx.model;
   const retention = logRetention(ctx);
-  const cmkComment = ctx.model.encryption.customerKey ? undefined : ['ecsform:ignore LOGS_CMK Log events are encrypted with a CloudWatch Logs-managed key; set x-ecsform.kms: true for a customer-managed key.'];
+  const cmkComment = ctx.model.encryption.customerKey ? undefined : [`ecsform:ignore ${LOGS_CMK} Log events are encrypted with a CloudWatch Logs-managed key; set x-ecsform.kms: true for a customer-managed key.`];
   const arns: Expr[] = [];
   let groupOf: (service: Service) => Expr;
 

@@ -8,6 +8,7 @@ import { attr, binary, block, call, dynamic, forTuple, index, num, ref, str, tmp
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import { kmsKeyAttr, logRetention } from './shared.js';
+import { LOGS_CMK, SUBNET_PUBLIC_IP } from '../../security/index.js';
 
 export interface NetworkRefs {
   readonly vpcId: Expr;
@@ -79,7 +80,7 @@ export function planNetwork(ctx: PlanContext): NetworkRefs {
       attr('availability_zone', azAt),
       attr('map_public_ip_on_launch', network.publicSubnetsMapPublicIp),
       ctx.tags(undefined, { Name: tmpl`${ref('local.name_prefix')}-public-${azAt}`, tier: str('public') }),
-    ], network.publicSubnetsMapPublicIp ? ['ecsform:ignore SUBNET_PUBLIC_IP Instances in public subnets get a public IP automatically because x-ecsform.network.public_subnets_map_public_ip asks for it.'] : undefined),
+    ], network.publicSubnetsMapPublicIp ? [`ecsform:ignore ${SUBNET_PUBLIC_IP} Instances in public subnets get a public IP automatically because x-ecsform.network.public_subnets_map_public_ip asks for it.`] : undefined),
     block('resource', ['aws_subnet', 'private'], [
       attr('count', azCount),
       attr('vpc_id', ref('aws_vpc.main.id')),
@@ -182,7 +183,7 @@ function planFlowLogs(ctx: PlanContext): void {
         'resource',
         ['aws_cloudwatch_log_group', 'flow_logs'],
         [attr('name', tmpl`/vpc/${ref('local.name_prefix')}/flow-logs`), attr('retention_in_days', retention), ...kmsKeyAttr(ctx), ctx.tags()],
-        ctx.model.encryption.customerKey ? undefined : ['ecsform:ignore LOGS_CMK Log events are encrypted with a CloudWatch Logs-managed key; set x-ecsform.kms: true for a customer-managed key.'],
+        ctx.model.encryption.customerKey ? undefined : [`ecsform:ignore ${LOGS_CMK} Log events are encrypted with a CloudWatch Logs-managed key; set x-ecsform.kms: true for a customer-managed key.`],
       ),
       block('resource', ['aws_iam_role', 'flow_logs'], [attr('name', ctx.name('vpc-flow-logs')), attr('assume_role_policy', ref(`${assume}.json`)), ctx.tags()]),
       block('resource', ['aws_iam_role_policy', 'flow_logs'], [attr('name', 'write-flow-logs'), attr('role', ref('aws_iam_role.flow_logs.id')), attr('policy', ref(`${write}.json`))]),

@@ -7,6 +7,7 @@ import { attr, binary, block, call, cond, forTuple, index, obj, ref, str, tmpl, 
 import type { Repository } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
+import { ECR_CMK, ECR_IMMUTABLE_TAGS, ECR_SCAN_ON_PUSH } from '../../security/index.js';
 
 export interface RegistryRefs {
   /** `<repository url>:<tag>` for a repository id. */
@@ -132,9 +133,9 @@ function repositoryNames(ctx: PlanContext, created: readonly Repository[]): Expr
 /** Settings the user turned off on purpose are written down where a reviewer sees them. */
 function repositoryExceptions(immutable: boolean, scan: boolean, cmk: boolean): string[] | undefined {
   const comments = [
-    cmk ? undefined : 'ecsform:ignore ECR_CMK Encrypted with the AWS-managed ECR key; set x-ecsform.kms: true for a customer-managed key.',
-    immutable ? undefined : 'ecsform:ignore ECR_IMMUTABLE_TAGS Tags are mutable because x-ecsform.registry.immutable_tags is false.',
-    scan ? undefined : 'ecsform:ignore ECR_SCAN_ON_PUSH Images are not scanned on push because x-ecsform.registry.scan_on_push is false.',
+    cmk ? undefined : `ecsform:ignore ${ECR_CMK} Encrypted with the AWS-managed ECR key; set x-ecsform.kms: true for a customer-managed key.`,
+    immutable ? undefined : `ecsform:ignore ${ECR_IMMUTABLE_TAGS} Tags are mutable because x-ecsform.registry.immutable_tags is false.`,
+    scan ? undefined : `ecsform:ignore ${ECR_SCAN_ON_PUSH} Images are not scanned on push because x-ecsform.registry.scan_on_push is false.`,
   ].filter((c): c is string => c !== undefined);
   return comments.length > 0 ? comments : undefined;
 }

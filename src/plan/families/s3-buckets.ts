@@ -7,6 +7,7 @@ import type { Expr } from '../../hcl/ast.js';
 import { attr, block, ref, tmpl } from '../../hcl/build.js';
 import type { BodyInput } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
+import { S3_ACCESS_LOGGING, S3_CMK, S3_VERSIONING } from '../../security/index.js';
 
 interface BucketOptions {
   /** Terraform name of the bucket resources. */
@@ -88,9 +89,9 @@ export function planAccessLogBucket(ctx: PlanContext): Expr {
     expireDays: 90,
     family: 'load_balancer',
     exceptions: [
-      'ecsform:ignore S3_ACCESS_LOGGING This bucket receives access logs; logging it into itself would loop.',
-      'ecsform:ignore S3_VERSIONING Access logs are written once and expire; versions would only add cost.',
-      'ecsform:ignore S3_CMK Elastic Load Balancing writes access logs only to buckets encrypted with SSE-S3.',
+      `ecsform:ignore ${S3_ACCESS_LOGGING} This bucket receives access logs; logging it into itself would loop.`,
+      `ecsform:ignore ${S3_VERSIONING} Access logs are written once and expire; versions would only add cost.`,
+      `ecsform:ignore ${S3_CMK} Elastic Load Balancing writes access logs only to buckets encrypted with SSE-S3.`,
     ],
     policyStatements: [
       block('statement', [], [

@@ -9,6 +9,7 @@ import type { Secret } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import { kmsKeyAttr } from './shared.js';
+import { SECRET_CMK, SECRET_ROTATION } from '../../security/index.js';
 
 export interface SecretRefs {
   /** ARN of a secret, for `valueFrom` and IAM. */
@@ -53,8 +54,8 @@ export function planSecrets(ctx: PlanContext): SecretRefs {
 }
 
 function planSecret(ctx: PlanContext, secret: Secret, recovery: Expr): void {
-  const rotation = 'ecsform:ignore SECRET_ROTATION Rotation needs a function that knows the system the credential belongs to; rotate by setting a new value.';
-  const kms = ctx.model.encryption.customerKey ? [] : ['ecsform:ignore SECRET_CMK Encrypted with the AWS-managed key aws/secretsmanager; set x-ecsform.kms: true for a customer-managed key.'];
+  const rotation = `ecsform:ignore ${SECRET_ROTATION} Rotation needs a function that knows the system the credential belongs to; rotate by setting a new value.`;
+  const kms = ctx.model.encryption.customerKey ? [] : [`ecsform:ignore ${SECRET_CMK} Encrypted with the AWS-managed key aws/secretsmanager; set x-ecsform.kms: true for a customer-managed key.`];
   const how =
     secret.source === 'generate'
       ? 'Value: generated during apply and written with a write-only argument, so it is never stored in state.'

@@ -10,6 +10,7 @@ import type { EgressRule, IngressRule, SecurityGroup } from '../../model/types.j
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import type { NetworkRefs } from './network.js';
+import { SG_EGRESS_OPEN } from '../../security/index.js';
 
 export function securityGroupId(group: string): string {
   return `aws_security_group.${group}.id`;
@@ -96,7 +97,7 @@ function egressAll(ctx: PlanContext, group: SecurityGroup) {
     'resource',
     ['aws_vpc_security_group_egress_rule', `${group.id}_all_to_internet`],
     [attr('security_group_id', ref(securityGroupId(group.id))), attr('description', str('All outbound traffic')), attr('ip_protocol', '-1'), attr('cidr_ipv4', '0.0.0.0/0'), ctx.tags()],
-    group.egressReason ? [`ecsform:ignore SG_EGRESS_OPEN ${group.egressReason}`] : undefined,
+    group.egressReason ? [`ecsform:ignore ${SG_EGRESS_OPEN} ${group.egressReason}`] : undefined,
   );
 }
 

@@ -18,6 +18,7 @@ import type { RegistryRefs } from './registry.js';
 import type { SecretRefs } from './secrets.js';
 import { securityGroupId } from './security-groups.js';
 import type { StorageRefs } from './storage.js';
+import { ECS_ENV_SECRET, ECS_PUBLIC_IP, ECS_READONLY_ROOT_FILESYSTEM } from '../../security/index.js';
 
 export interface ServiceInputs {
   readonly network: NetworkRefs;
@@ -53,8 +54,8 @@ function taskDefinition(ctx: PlanContext, service: Service, knobs: ServiceKnobs,
   const comments = [
     ...(service.readonlyRootFilesystem
       ? []
-      : [`ecsform:ignore ECS_READONLY_ROOT_FILESYSTEM Compose service ${service.name} does not set read_only: true, so the image may write to its filesystem; set it (with tmpfs for scratch paths) to harden.`]),
-    ...service.environment.filter((e) => e.plainByChoice).map((e) => `ecsform:ignore ECS_ENV_SECRET ${e.name} looks like a secret but is marked plain in x-ecsform.env, so it stays in the task definition.`),
+      : [`ecsform:ignore ${ECS_READONLY_ROOT_FILESYSTEM} Compose service ${service.name} does not set read_only: true, so the image may write to its filesystem; set it (with tmpfs for scratch paths) to harden.`]),
+    ...service.environment.filter((e) => e.plainByChoice).map((e) => `ecsform:ignore ${ECS_ENV_SECRET} ${e.name} looks like a secret but is marked plain in x-ecsform.env, so it stays in the task definition.`),
   ];
   return block(
     'resource',
@@ -97,7 +98,7 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
   const registry = inputs.discovery.registryArnOf(service.name);
   const publicIp = service.subnets === 'public';
   const comments = [
-    ...(publicIp ? [`ecsform:ignore ECS_PUBLIC_IP x-ecsform asks for ${service.name} to be reached directly on a public IP (exposure: public-ip).`] : []),
+    ...(publicIp ? [`ecsform:ignore ${ECS_PUBLIC_IP} x-ecsform asks for ${service.name} to be reached directly on a public IP (exposure: public-ip).`] : []),
   ];
   const autoscaled = isOn(knobs.autoscaling);
   const body: BodyInput[] = [

@@ -7,6 +7,7 @@ import { attr, block, ref, str, tmpl } from '../../hcl/build.js';
 import type { StaticSite } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import { planPrivateBucket } from './s3-buckets.js';
+import { CF_ACCESS_LOGGING, CF_VIEWER_TLS, CF_WAF, S3_ACCESS_LOGGING, S3_CMK } from '../../security/index.js';
 
 export interface StaticSiteRefs {
   readonly urlOf: (site: string) => Expr;
@@ -33,8 +34,8 @@ function planSite(ctx: PlanContext, site: StaticSite): void {
     versioning: true,
     family: 'static_site',
     exceptions: [
-      'ecsform:ignore S3_CMK The files are public web assets served through CloudFront; SSE-S3 avoids a KMS request per object.',
-      'ecsform:ignore S3_ACCESS_LOGGING Only CloudFront reads this bucket, so its log would only show CloudFront; viewer requests belong in CloudFront access logs (not configured: see CF_ACCESS_LOGGING).',
+      `ecsform:ignore ${S3_CMK} The files are public web assets served through CloudFront; SSE-S3 avoids a KMS request per object.`,
+      `ecsform:ignore ${S3_ACCESS_LOGGING} Only CloudFront reads this bucket, so its log would only show CloudFront; viewer requests belong in CloudFront access logs (not configured: see ${CF_ACCESS_LOGGING}).`,
     ],
     policyStatements: [
       block('statement', [], [
@@ -102,8 +103,8 @@ function planSite(ctx: PlanContext, site: StaticSite): void {
         ctx.tags(site.awsName),
       ], [
         ...(site.spa ? [`Unknown paths answer index.html so the single-page app can route them (Compose service ${site.name}).`] : []),
-        ...(customDomain ? [] : ['ecsform:ignore CF_VIEWER_TLS No custom domain is configured, so the default *.cloudfront.net certificate serves HTTPS; set static_site.aliases and certificate_arn to use your own.']),
-        'ecsform:ignore CF_WAF The site serves static files only; attach a WAFv2 web ACL (in us-east-1) with web_acl_id for rate limiting or bot control.',
+        ...(customDomain ? [] : [`ecsform:ignore ${CF_VIEWER_TLS} No custom domain is configured, so the default *.cloudfront.net certificate serves HTTPS; set static_site.aliases and certificate_arn to use your own.`]),
+        `ecsform:ignore ${CF_WAF} The site serves static files only; attach a WAFv2 web ACL (in us-east-1) with web_acl_id for rate limiting or bot control.`,
       ]),
     ],
     `Static site: ${site.name}`,

@@ -9,6 +9,7 @@ import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import type { NetworkRefs } from './network.js';
 import { kmsKeyAttr } from './shared.js';
+import { EFS_CMK } from '../../security/index.js';
 
 export interface StorageRefs {
   readonly fileSystemId?: Expr;
@@ -44,7 +45,7 @@ export function planStorage(ctx: PlanContext, network: NetworkRefs): StorageRefs
         attr('encrypted', encrypted),
         ...kmsKeyAttr(ctx),
         ctx.tags('efs'),
-      ], ctx.model.encryption.customerKey ? undefined : ['ecsform:ignore EFS_CMK Encrypted with the AWS-managed key aws/elasticfilesystem; set x-ecsform.kms: true for a customer-managed key.']),
+      ], ctx.model.encryption.customerKey ? undefined : [`ecsform:ignore ${EFS_CMK} Encrypted with the AWS-managed key aws/elasticfilesystem; set x-ecsform.kms: true for a customer-managed key.`]),
       block('resource', ['aws_efs_backup_policy', 'main'], [attr('file_system_id', ref('aws_efs_file_system.main.id')), block('backup_policy', [], [attr('status', 'ENABLED')])]),
       block('resource', ['aws_efs_mount_target', 'private'], [
         attr('count', network.privateSubnetCount),

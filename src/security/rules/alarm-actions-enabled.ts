@@ -1,8 +1,9 @@
 import { bool } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ALARM_ACTIONS_ENABLED } from '../rule-ids.js';
 
 export const alarmActionsEnabled = defineRule({
-  id: 'ALARM_ACTIONS_ENABLED',
+  id: ALARM_ACTIONS_ENABLED,
   title: 'Alarm with its actions switched off',
   severity: 'low',
   families: ['cloudwatch', 'logging'],

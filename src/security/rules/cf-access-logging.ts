@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { CF_ACCESS_LOGGING } from '../rule-ids.js';
 
 export const cfAccessLogging = defineRule({
-  id: 'CF_ACCESS_LOGGING',
+  id: CF_ACCESS_LOGGING,
   title: 'CloudFront access logging off',
   severity: 'medium',
   families: ['cloudfront', 'logging'],

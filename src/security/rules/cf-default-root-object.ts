@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { CF_DEFAULT_ROOT_OBJECT } from '../rule-ids.js';
 
 export const cfDefaultRootObject = defineRule({
-  id: 'CF_DEFAULT_ROOT_OBJECT',
+  id: CF_DEFAULT_ROOT_OBJECT,
   title: 'CloudFront without a default root object',
   severity: 'critical',
   families: ['cloudfront', 'public-access'],

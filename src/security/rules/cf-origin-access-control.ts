@@ -1,8 +1,9 @@
 import { type BlockView, isUnknown, type ModuleView, partialText, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { CF_ORIGIN_ACCESS_CONTROL } from '../rule-ids.js';
 
 export const cfOriginAccessControl = defineRule({
-  id: 'CF_ORIGIN_ACCESS_CONTROL',
+  id: CF_ORIGIN_ACCESS_CONTROL,
   title: 'S3 origin without origin access control',
   severity: 'medium',
   families: ['cloudfront', 'public-access'],

@@ -1,8 +1,9 @@
 import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { CF_VIEWER_PROTOCOL } from '../rule-ids.js';
 
 export const cfViewerProtocol = defineRule({
-  id: 'CF_VIEWER_PROTOCOL',
+  id: CF_VIEWER_PROTOCOL,
   title: 'CloudFront serves plain HTTP',
   severity: 'critical',
   families: ['cloudfront', 'encryption'],

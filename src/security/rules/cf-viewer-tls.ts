@@ -1,11 +1,12 @@
 import { bool, isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { CF_VIEWER_TLS } from '../rule-ids.js';
 
 /** Security policies Trivy AWS-0013 accepts (Checkov accepts any TLSv1.2_/TLSv1.3_ policy). */
 const MODERN_POLICIES: ReadonlySet<string> = new Set(['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025']);
 
 export const cfViewerTls = defineRule({
-  id: 'CF_VIEWER_TLS',
+  id: CF_VIEWER_TLS,
   title: 'CloudFront allows outdated TLS to viewers',
   severity: 'high',
   families: ['cloudfront', 'encryption'],

@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { CF_WAF } from '../rule-ids.js';
 
 export const cfWaf = defineRule({
-  id: 'CF_WAF',
+  id: CF_WAF,
   title: 'CloudFront without a web application firewall',
   severity: 'high',
   families: ['cloudfront', 'public-access'],

@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECR_CMK } from '../rule-ids.js';
 
 export const ecrCmk = defineRule({
-  id: 'ECR_CMK',
+  id: ECR_CMK,
   title: 'Repository not encrypted with a customer-managed key',
   severity: 'low',
   families: ['ecr', 'encryption'],

@@ -1,10 +1,11 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECR_IMMUTABLE_TAGS } from '../rule-ids.js';
 
 const IMMUTABLE: ReadonlySet<string> = new Set(['IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION']);
 
 export const ecrImmutableTags = defineRule({
-  id: 'ECR_IMMUTABLE_TAGS',
+  id: ECR_IMMUTABLE_TAGS,
   title: 'Mutable image tags',
   severity: 'high',
   families: ['ecr', 'supply-chain'],

@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
+import { ECR_LIFECYCLE_POLICY } from '../rule-ids.js';
 
 export const ecrLifecyclePolicy = defineRule({
-  id: 'ECR_LIFECYCLE_POLICY',
+  id: ECR_LIFECYCLE_POLICY,
   title: 'Repository without a lifecycle policy',
   severity: 'medium',
   families: ['ecr', 'supply-chain'],

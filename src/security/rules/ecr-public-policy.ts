@@ -2,9 +2,10 @@ import { publicGrants } from '../policy/public-principals.js';
 import { readPolicy } from '../policy/read-policy.js';
 import { isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECR_PUBLIC_POLICY } from '../rule-ids.js';
 
 export const ecrPublicPolicy = defineRule({
-  id: 'ECR_PUBLIC_POLICY',
+  id: ECR_PUBLIC_POLICY,
   title: 'Repository policy open to everyone',
   severity: 'high',
   families: ['ecr', 'public-access'],

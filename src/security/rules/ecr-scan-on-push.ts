@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
+import { ECR_SCAN_ON_PUSH } from '../rule-ids.js';
 
 export const ecrScanOnPush = defineRule({
-  id: 'ECR_SCAN_ON_PUSH',
+  id: ECR_SCAN_ON_PUSH,
   title: 'Images not scanned on push',
   severity: 'high',
   families: ['ecr', 'supply-chain'],

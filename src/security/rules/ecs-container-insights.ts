@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_CONTAINER_INSIGHTS } from '../rule-ids.js';
 
 export const ecsContainerInsights = defineRule({
-  id: 'ECS_CONTAINER_INSIGHTS',
+  id: ECS_CONTAINER_INSIGHTS,
   title: 'Container Insights off',
   severity: 'medium',
   families: ['ecs', 'logging'],

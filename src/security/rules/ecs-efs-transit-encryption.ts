@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_EFS_TRANSIT_ENCRYPTION } from '../rule-ids.js';
 
 export const ecsEfsTransitEncryption = defineRule({
-  id: 'ECS_EFS_TRANSIT_ENCRYPTION',
+  id: ECS_EFS_TRANSIT_ENCRYPTION,
   title: 'EFS volume mounted without TLS',
   severity: 'high',
   families: ['ecs', 'encryption'],

@@ -2,9 +2,10 @@ import { knownContainers } from '../containers.js';
 import { isUnknown, items, member, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { secretReason } from '../secret-values.js';
+import { ECS_ENV_SECRET } from '../rule-ids.js';
 
 export const ecsEnvSecret = defineRule({
-  id: 'ECS_ENV_SECRET',
+  id: ECS_ENV_SECRET,
   title: 'Secret in a container environment',
   severity: 'critical',
   families: ['ecs', 'secrets'],

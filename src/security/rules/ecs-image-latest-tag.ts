@@ -1,9 +1,10 @@
 import { knownContainers } from '../containers.js';
 import { HOLE, isUnknown, member, partialText } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_IMAGE_LATEST_TAG } from '../rule-ids.js';
 
 export const ecsImageLatestTag = defineRule({
-  id: 'ECS_IMAGE_LATEST_TAG',
+  id: ECS_IMAGE_LATEST_TAG,
   title: 'Image referenced by a moving tag',
   severity: 'medium',
   families: ['ecs', 'supply-chain'],

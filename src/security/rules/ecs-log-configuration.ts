@@ -1,9 +1,10 @@
 import { knownContainers } from '../containers.js';
 import { member } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_LOG_CONFIGURATION } from '../rule-ids.js';
 
 export const ecsLogConfiguration = defineRule({
-  id: 'ECS_LOG_CONFIGURATION',
+  id: ECS_LOG_CONFIGURATION,
   title: 'Container without log configuration',
   severity: 'high',
   families: ['ecs', 'logging'],

@@ -1,8 +1,9 @@
 import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_NETWORK_MODE_HOST } from '../rule-ids.js';
 
 export const ecsNetworkModeHost = defineRule({
-  id: 'ECS_NETWORK_MODE_HOST',
+  id: ECS_NETWORK_MODE_HOST,
   title: 'Task uses the host network',
   severity: 'medium',
   families: ['ecs', 'hardening'],

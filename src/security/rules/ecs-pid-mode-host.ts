@@ -1,9 +1,10 @@
 import { knownContainers } from '../containers.js';
 import { member, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_PID_MODE_HOST } from '../rule-ids.js';
 
 export const ecsPidModeHost = defineRule({
-  id: 'ECS_PID_MODE_HOST',
+  id: ECS_PID_MODE_HOST,
   title: "Task shares the host's process namespace",
   severity: 'high',
   families: ['ecs', 'hardening'],

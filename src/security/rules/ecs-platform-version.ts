@@ -1,8 +1,9 @@
 import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_PLATFORM_VERSION } from '../rule-ids.js';
 
 export const ecsPlatformVersion = defineRule({
-  id: 'ECS_PLATFORM_VERSION',
+  id: ECS_PLATFORM_VERSION,
   title: 'Fargate service pinned to an old platform version',
   severity: 'medium',
   families: ['ecs', 'hardening'],

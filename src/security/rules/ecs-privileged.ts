@@ -1,9 +1,10 @@
 import { knownContainers } from '../containers.js';
 import { bool, member } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_PRIVILEGED } from '../rule-ids.js';
 
 export const ecsPrivileged = defineRule({
-  id: 'ECS_PRIVILEGED',
+  id: ECS_PRIVILEGED,
   title: 'Privileged container',
   severity: 'high',
   families: ['ecs', 'hardening'],

@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { forbidTrue } from './support/flags.js';
+import { ECS_PUBLIC_IP } from '../rule-ids.js';
 
 export const ecsPublicIp = defineRule({
-  id: 'ECS_PUBLIC_IP',
+  id: ECS_PUBLIC_IP,
   title: 'Service tasks get public IP addresses',
   severity: 'high',
   families: ['ecs', 'public-access'],

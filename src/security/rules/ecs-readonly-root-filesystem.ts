@@ -1,9 +1,10 @@
 import { knownContainers } from '../containers.js';
 import { bool, isUnknown, member } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_READONLY_ROOT_FILESYSTEM } from '../rule-ids.js';
 
 export const ecsReadonlyRootFilesystem = defineRule({
-  id: 'ECS_READONLY_ROOT_FILESYSTEM',
+  id: ECS_READONLY_ROOT_FILESYSTEM,
   title: 'Writable root filesystem',
   severity: 'high',
   families: ['ecs', 'hardening'],

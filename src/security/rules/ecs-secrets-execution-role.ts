@@ -3,13 +3,14 @@ import { knownContainers } from '../containers.js';
 import { hasHole, isUnknown, items, type Located, member, partialText, resourceAddresses } from '../../terraform/index.js';
 import { roleAllows } from '../policy/role-grants.js';
 import { defineRule } from '../rule.js';
+import { ECS_SECRETS_EXECUTION_ROLE } from '../rule-ids.js';
 
 /** What the ECS agent calls, with the execution role, to fetch a `secrets` entry. */
 const FETCH_ACTION = { secretsmanager: 'secretsmanager:GetSecretValue', ssm: 'ssm:GetParameters' } as const;
 type SecretStore = keyof typeof FETCH_ACTION;
 
 export const ecsSecretsExecutionRole = defineRule({
-  id: 'ECS_SECRETS_EXECUTION_ROLE',
+  id: ECS_SECRETS_EXECUTION_ROLE,
   title: 'Container secrets the execution role cannot read',
   severity: 'medium',
   families: ['ecs', 'secrets', 'least-privilege'],

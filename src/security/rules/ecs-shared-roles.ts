@@ -1,9 +1,10 @@
 import { writeExpr } from '../../hcl/index.js';
 import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { ECS_SHARED_ROLES } from '../rule-ids.js';
 
 export const ecsSharedRoles = defineRule({
-  id: 'ECS_SHARED_ROLES',
+  id: ECS_SHARED_ROLES,
   title: 'Task role is the execution role',
   severity: 'medium',
   families: ['ecs', 'least-privilege'],

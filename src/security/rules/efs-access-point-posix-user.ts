@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
+import { EFS_ACCESS_POINT_POSIX_USER } from '../rule-ids.js';
 
 export const efsAccessPointPosixUser = defineRule({
-  id: 'EFS_ACCESS_POINT_POSIX_USER',
+  id: EFS_ACCESS_POINT_POSIX_USER,
   title: 'Access point without a POSIX user',
   severity: 'medium',
   families: ['efs', 'least-privilege'],

@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { EFS_ACCESS_POINT_ROOT } from '../rule-ids.js';
 
 export const efsAccessPointRoot = defineRule({
-  id: 'EFS_ACCESS_POINT_ROOT',
+  id: EFS_ACCESS_POINT_ROOT,
   title: 'Access point exposes the file system root',
   severity: 'medium',
   families: ['efs', 'least-privilege'],

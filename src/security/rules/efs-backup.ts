@@ -1,9 +1,10 @@
 import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
+import { EFS_BACKUP } from '../rule-ids.js';
 
 export const efsBackup = defineRule({
-  id: 'EFS_BACKUP',
+  id: EFS_BACKUP,
   title: 'EFS file system without backups',
   severity: 'medium',
   families: ['efs', 'resilience'],

@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { EFS_CMK } from '../rule-ids.js';
 
 export const efsCmk = defineRule({
-  id: 'EFS_CMK',
+  id: EFS_CMK,
   title: 'EFS not encrypted with a customer-managed key',
   severity: 'medium',
   families: ['efs', 'encryption'],

@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
+import { EFS_ENCRYPTED } from '../rule-ids.js';
 
 export const efsEncrypted = defineRule({
-  id: 'EFS_ENCRYPTED',
+  id: EFS_ENCRYPTED,
   title: 'EFS file system not encrypted at rest',
   severity: 'high',
   families: ['efs', 'encryption'],

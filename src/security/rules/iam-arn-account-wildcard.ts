@@ -2,9 +2,10 @@ import { parseArn } from '../arn.js';
 import { HOLE, isUnknown, partialText } from '../../terraform/index.js';
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
 import { defineRule } from '../rule.js';
+import { IAM_ARN_ACCOUNT_WILDCARD } from '../rule-ids.js';
 
 export const iamArnAccountWildcard = defineRule({
-  id: 'IAM_ARN_ACCOUNT_WILDCARD',
+  id: IAM_ARN_ACCOUNT_WILDCARD,
   title: 'Resource ARN matches any account',
   severity: 'medium',
   families: ['iam', 'least-privilege'],

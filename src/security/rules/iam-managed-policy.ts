@@ -1,9 +1,10 @@
 import { isUnknown, items, type Located, partialText } from '../../terraform/index.js';
 import { awsManagedPolicyName } from '../policy/managed-policies.js';
 import { defineRule } from '../rule.js';
+import { IAM_MANAGED_POLICY } from '../rule-ids.js';
 
 export const iamManagedPolicy = defineRule({
-  id: 'IAM_MANAGED_POLICY',
+  id: IAM_MANAGED_POLICY,
   title: 'AWS-managed policy attached',
   severity: 'medium',
   families: ['iam', 'least-privilege'],

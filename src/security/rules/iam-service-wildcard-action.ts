@@ -1,9 +1,10 @@
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { IAM_SERVICE_WILDCARD_ACTION } from '../rule-ids.js';
 
 export const iamServiceWildcardAction = defineRule({
-  id: 'IAM_SERVICE_WILDCARD_ACTION',
+  id: IAM_SERVICE_WILDCARD_ACTION,
   title: 'Policy allows every action of a service',
   severity: 'low',
   families: ['iam', 'least-privilege'],

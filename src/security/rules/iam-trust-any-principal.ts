@@ -2,9 +2,10 @@ import { publicGrants } from '../policy/public-principals.js';
 import { readPolicy } from '../policy/read-policy.js';
 import { isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { IAM_TRUST_ANY_PRINCIPAL } from '../rule-ids.js';
 
 export const iamTrustAnyPrincipal = defineRule({
-  id: 'IAM_TRUST_ANY_PRINCIPAL',
+  id: IAM_TRUST_ANY_PRINCIPAL,
   title: 'Role any AWS principal may assume',
   severity: 'high',
   families: ['iam', 'public-access'],

@@ -2,9 +2,10 @@ import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';
 import { allows, IDENTITY_POLICY_TYPES, identityStatements } from '../policy/identity-policies.js';
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { IAM_WILDCARD_RESOURCE } from '../rule-ids.js';
 
 export const iamWildcardResource = defineRule({
-  id: 'IAM_WILDCARD_RESOURCE',
+  id: IAM_WILDCARD_RESOURCE,
   title: 'Policy allows actions on every resource',
   severity: 'medium',
   families: ['iam', 'least-privilege'],

@@ -2,9 +2,10 @@ import { publicGrants } from '../policy/public-principals.js';
 import { readPolicy } from '../policy/read-policy.js';
 import { isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { KMS_KEY_POLICY_PUBLIC } from '../rule-ids.js';
 
 export const kmsKeyPolicyPublic = defineRule({
-  id: 'KMS_KEY_POLICY_PUBLIC',
+  id: KMS_KEY_POLICY_PUBLIC,
   title: 'KMS key policy open to everyone',
   severity: 'critical',
   families: ['kms', 'public-access'],

@@ -1,9 +1,10 @@
 import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
+import { KMS_KEY_ROTATION } from '../rule-ids.js';
 
 export const kmsKeyRotation = defineRule({
-  id: 'KMS_KEY_ROTATION',
+  id: KMS_KEY_ROTATION,
   title: 'KMS key rotation off',
   severity: 'medium',
   families: ['kms', 'encryption'],

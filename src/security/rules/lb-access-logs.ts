@@ -1,9 +1,10 @@
 import { bool, isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES } from './support/load-balancers.js';
+import { LB_ACCESS_LOGS } from '../rule-ids.js';
 
 export const lbAccessLogs = defineRule({
-  id: 'LB_ACCESS_LOGS',
+  id: LB_ACCESS_LOGS,
   title: 'Load balancer access logs off',
   severity: 'medium',
   families: ['elb', 'logging'],

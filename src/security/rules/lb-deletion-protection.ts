@@ -1,9 +1,10 @@
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES } from './support/load-balancers.js';
 import { requireTrue } from './support/flags.js';
+import { LB_DELETION_PROTECTION } from '../rule-ids.js';
 
 export const lbDeletionProtection = defineRule({
-  id: 'LB_DELETION_PROTECTION',
+  id: LB_DELETION_PROTECTION,
   title: 'Load balancer without deletion protection',
   severity: 'medium',
   families: ['elb', 'resilience'],

@@ -1,9 +1,10 @@
 import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES, loadBalancerType } from './support/load-balancers.js';
+import { LB_DESYNC_MITIGATION } from '../rule-ids.js';
 
 export const lbDesyncMitigation = defineRule({
-  id: 'LB_DESYNC_MITIGATION',
+  id: LB_DESYNC_MITIGATION,
   title: 'ALB desync mitigation only monitors',
   severity: 'medium',
   families: ['elb', 'hardening'],

@@ -1,9 +1,10 @@
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES, loadBalancerType } from './support/load-balancers.js';
 import { requireTrue } from './support/flags.js';
+import { LB_DROP_INVALID_HEADERS } from '../rule-ids.js';
 
 export const lbDropInvalidHeaders = defineRule({
-  id: 'LB_DROP_INVALID_HEADERS',
+  id: LB_DROP_INVALID_HEADERS,
   title: 'ALB forwards invalid HTTP headers',
   severity: 'high',
   families: ['elb', 'hardening'],

@@ -1,9 +1,10 @@
 import { bool, isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES, loadBalancerType } from './support/load-balancers.js';
+import { LB_INTERNET_FACING } from '../rule-ids.js';
 
 export const lbInternetFacing = defineRule({
-  id: 'LB_INTERNET_FACING',
+  id: LB_INTERNET_FACING,
   title: 'Internet-facing load balancer',
   severity: 'high',
   families: ['elb', 'public-access'],

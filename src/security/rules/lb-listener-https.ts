@@ -1,9 +1,10 @@
 import { type BlockView, isUnknown, str, Unknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LISTENER_TYPES, listenerProtocol } from './support/load-balancers.js';
+import { LB_LISTENER_HTTPS } from '../rule-ids.js';
 
 export const lbListenerHttps = defineRule({
-  id: 'LB_LISTENER_HTTPS',
+  id: LB_LISTENER_HTTPS,
   title: 'Plain HTTP listener that does not redirect',
   severity: 'critical',
   families: ['elb', 'encryption'],

@@ -1,9 +1,10 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { TARGET_GROUP_TYPES } from './support/load-balancers.js';
+import { LB_TARGET_GROUP_HEALTH_CHECK } from '../rule-ids.js';
 
 export const lbTargetGroupHealthCheck = defineRule({
-  id: 'LB_TARGET_GROUP_HEALTH_CHECK',
+  id: LB_TARGET_GROUP_HEALTH_CHECK,
   title: 'HTTP target group without a health check path',
   severity: 'low',
   families: ['elb', 'resilience'],

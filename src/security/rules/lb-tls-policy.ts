@@ -1,6 +1,7 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LISTENER_TYPES } from './support/load-balancers.js';
+import { LB_TLS_POLICY } from '../rule-ids.js';
 
 /** Policies Checkov CKV_AWS_103 accepts: TLS 1.2 or later only. */
 const MODERN_PREFIXES: readonly string[] = ['ELBSecurityPolicy-TLS13', 'ELBSecurityPolicy-TLS-1-2', 'ELBSecurityPolicy-FS-1-2'];
@@ -16,7 +17,7 @@ const TRIVY_OUTDATED: ReadonlySet<string> = new Set([
 ]);
 
 export const lbTlsPolicy = defineRule({
-  id: 'LB_TLS_POLICY',
+  id: LB_TLS_POLICY,
   title: 'Listener allows outdated TLS',
   severity: 'critical',
   families: ['elb', 'encryption'],

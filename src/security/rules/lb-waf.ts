@@ -1,9 +1,10 @@
 import { bool, isUnknown } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { LOAD_BALANCER_TYPES, loadBalancerType } from './support/load-balancers.js';
+import { LB_WAF } from '../rule-ids.js';
 
 export const lbWaf = defineRule({
-  id: 'LB_WAF',
+  id: LB_WAF,
   title: 'Public ALB without a web application firewall',
   severity: 'medium',
   families: ['elb', 'public-access'],

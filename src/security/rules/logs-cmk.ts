@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { LOGS_CMK } from '../rule-ids.js';
 
 export const logsCmk = defineRule({
-  id: 'LOGS_CMK',
+  id: LOGS_CMK,
   title: 'Log group not encrypted with a customer-managed key',
   severity: 'low',
   families: ['cloudwatch', 'encryption'],

@@ -1,8 +1,9 @@
 import { isUnknown, num } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { LOGS_RETENTION } from '../rule-ids.js';
 
 export const logsRetention = defineRule({
-  id: 'LOGS_RETENTION',
+  id: LOGS_RETENTION,
   title: 'Log group kept forever',
   severity: 'low',
   families: ['cloudwatch', 'logging'],

@@ -1,8 +1,9 @@
 import { bool } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { RDS_AUTO_MINOR_UPGRADE } from '../rule-ids.js';
 
 export const rdsAutoMinorUpgrade = defineRule({
-  id: 'RDS_AUTO_MINOR_UPGRADE',
+  id: RDS_AUTO_MINOR_UPGRADE,
   title: 'Automatic minor version upgrades off',
   severity: 'high',
   families: ['rds', 'hardening'],

@@ -1,11 +1,12 @@
 import { isUnknown, num } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { RDS_BACKUP_RETENTION } from '../rule-ids.js';
 
 /** Trivy AWS-0077 requires at least this many days; the generator writes 7. */
 const MINIMUM_DAYS = 2;
 
 export const rdsBackupRetention = defineRule({
-  id: 'RDS_BACKUP_RETENTION',
+  id: RDS_BACKUP_RETENTION,
   title: 'Database backups kept too briefly',
   severity: 'medium',
   families: ['rds', 'resilience'],

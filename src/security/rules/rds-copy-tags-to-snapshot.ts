@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
+import { RDS_COPY_TAGS_TO_SNAPSHOT } from '../rule-ids.js';
 
 export const rdsCopyTagsToSnapshot = defineRule({
-  id: 'RDS_COPY_TAGS_TO_SNAPSHOT',
+  id: RDS_COPY_TAGS_TO_SNAPSHOT,
   title: 'Snapshots without the database tags',
   severity: 'low',
   families: ['rds', 'resilience'],

@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
+import { RDS_DELETION_PROTECTION } from '../rule-ids.js';
 
 export const rdsDeletionProtection = defineRule({
-  id: 'RDS_DELETION_PROTECTION',
+  id: RDS_DELETION_PROTECTION,
   title: 'Database without deletion protection',
   severity: 'medium',
   families: ['rds', 'resilience'],

@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { RDS_FORCE_SSL } from '../rule-ids.js';
 
 export const rdsForceSsl = defineRule({
-  id: 'RDS_FORCE_SSL',
+  id: RDS_FORCE_SSL,
   title: 'PostgreSQL parameter group allows unencrypted connections',
   severity: 'medium',
   families: ['rds', 'encryption'],

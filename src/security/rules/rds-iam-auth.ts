@@ -1,11 +1,12 @@
 import { str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
+import { RDS_IAM_AUTH } from '../rule-ids.js';
 
 const ENGINES_WITH_IAM_AUTH: ReadonlySet<string> = new Set(['postgres', 'mysql', 'mariadb', 'aurora-postgresql', 'aurora-mysql']);
 
 export const rdsIamAuth = defineRule({
-  id: 'RDS_IAM_AUTH',
+  id: RDS_IAM_AUTH,
   title: 'Database IAM authentication off',
   severity: 'medium',
   families: ['rds', 'least-privilege'],

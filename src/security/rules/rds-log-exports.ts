@@ -1,8 +1,9 @@
 import { isUnknown, items } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { RDS_LOG_EXPORTS } from '../rule-ids.js';
 
 export const rdsLogExports = defineRule({
-  id: 'RDS_LOG_EXPORTS',
+  id: RDS_LOG_EXPORTS,
   title: 'Database logs not exported',
   severity: 'medium',
   families: ['rds', 'logging'],

@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
+import { RDS_MULTI_AZ } from '../rule-ids.js';
 
 export const rdsMultiAz = defineRule({
-  id: 'RDS_MULTI_AZ',
+  id: RDS_MULTI_AZ,
   title: 'Database in a single availability zone',
   severity: 'medium',
   families: ['rds', 'resilience'],

@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { forbidTrue } from './support/flags.js';
+import { RDS_PUBLIC } from '../rule-ids.js';
 
 export const rdsPublic = defineRule({
-  id: 'RDS_PUBLIC',
+  id: RDS_PUBLIC,
   title: 'Database reachable from the internet',
   severity: 'critical',
   families: ['rds', 'public-access'],

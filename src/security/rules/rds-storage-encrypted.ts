@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { requireTrue } from './support/flags.js';
+import { RDS_STORAGE_ENCRYPTED } from '../rule-ids.js';
 
 export const rdsStorageEncrypted = defineRule({
-  id: 'RDS_STORAGE_ENCRYPTED',
+  id: RDS_STORAGE_ENCRYPTED,
   title: 'Database storage not encrypted',
   severity: 'high',
   families: ['rds', 'encryption'],

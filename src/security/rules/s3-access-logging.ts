@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
+import { S3_ACCESS_LOGGING } from '../rule-ids.js';
 
 export const s3AccessLogging = defineRule({
-  id: 'S3_ACCESS_LOGGING',
+  id: S3_ACCESS_LOGGING,
   title: 'Bucket access logging off',
   severity: 'medium',
   families: ['s3', 'logging'],

@@ -1,11 +1,12 @@
 import { type BlockView, isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
+import { S3_CMK } from '../rule-ids.js';
 
 const KMS_ALGORITHMS: ReadonlySet<string> = new Set(['aws:kms', 'aws:kms:dsse']);
 
 export const s3Cmk = defineRule({
-  id: 'S3_CMK',
+  id: S3_CMK,
   title: 'Bucket not encrypted with KMS',
   severity: 'high',
   families: ['s3', 'encryption'],

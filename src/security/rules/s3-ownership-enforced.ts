@@ -1,9 +1,10 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
+import { S3_OWNERSHIP_ENFORCED } from '../rule-ids.js';
 
 export const s3OwnershipEnforced = defineRule({
-  id: 'S3_OWNERSHIP_ENFORCED',
+  id: S3_OWNERSHIP_ENFORCED,
   title: 'Bucket still uses ACLs',
   severity: 'medium',
   families: ['s3', 'public-access'],

@@ -1,11 +1,12 @@
 import { bool, isUnknown, type ResourceInstance } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
+import { S3_PUBLIC_ACCESS_BLOCK } from '../rule-ids.js';
 
 const FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
 
 export const s3PublicAccessBlock = defineRule({
-  id: 'S3_PUBLIC_ACCESS_BLOCK',
+  id: S3_PUBLIC_ACCESS_BLOCK,
   title: 'Bucket public access not blocked',
   severity: 'high',
   families: ['s3', 'public-access'],

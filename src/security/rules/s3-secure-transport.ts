@@ -3,9 +3,10 @@ import { readPolicy } from '../policy/read-policy.js';
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
+import { S3_SECURE_TRANSPORT } from '../rule-ids.js';
 
 export const s3SecureTransport = defineRule({
-  id: 'S3_SECURE_TRANSPORT',
+  id: S3_SECURE_TRANSPORT,
   title: 'Bucket accepts requests over plain HTTP',
   severity: 'medium',
   families: ['s3', 'encryption'],

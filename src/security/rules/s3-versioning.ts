@@ -1,9 +1,10 @@
 import { bool, isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
+import { S3_VERSIONING } from '../rule-ids.js';
 
 export const s3Versioning = defineRule({
-  id: 'S3_VERSIONING',
+  id: S3_VERSIONING,
   title: 'Bucket versioning off',
   severity: 'medium',
   families: ['s3', 'resilience'],

@@ -1,8 +1,9 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
+import { SECRET_CMK } from '../rule-ids.js';
 
 export const secretCmk = defineRule({
-  id: 'SECRET_CMK',
+  id: SECRET_CMK,
   title: 'Secret encrypted with the AWS-managed key',
   severity: 'low',
   families: ['secretsmanager', 'encryption'],

@@ -1,12 +1,13 @@
 import { num } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { companions } from './support/flags.js';
+import { SECRET_ROTATION } from '../rule-ids.js';
 
 /** Checkov CKV_AWS_304 wants rotation at least this often. */
 const MAXIMUM_DAYS = 90;
 
 export const secretRotation = defineRule({
-  id: 'SECRET_ROTATION',
+  id: SECRET_ROTATION,
   title: 'Secret never rotated',
   severity: 'medium',
   families: ['secretsmanager', 'secrets'],

@@ -1,12 +1,13 @@
 import { isUnknown, str } from '../../terraform/index.js';
 import { defineRule } from '../rule.js';
 import { SECURITY_GROUP_RULE_TYPES, securityGroupRules } from '../security-group-rules.js';
+import { SG_DESCRIPTION } from '../rule-ids.js';
 
 /** What the provider writes when no description is given. */
 const PROVIDER_DEFAULT = 'Managed by Terraform';
 
 export const sgDescription = defineRule({
-  id: 'SG_DESCRIPTION',
+  id: SG_DESCRIPTION,
   title: 'Security group or rule without a description',
   severity: 'low',
   families: ['network'],

@@ -1,9 +1,10 @@
 import { defineRule } from '../rule.js';
 import { reportOpenRules } from './support/open-security-group-rules.js';
 import { SECURITY_GROUP_RULE_TYPES } from '../security-group-rules.js';
+import { SG_EGRESS_OPEN } from '../rule-ids.js';
 
 export const sgEgressOpen = defineRule({
-  id: 'SG_EGRESS_OPEN',
+  id: SG_EGRESS_OPEN,
   title: 'Security group allows egress to the internet',
   severity: 'critical',
   families: ['network', 'public-access'],

@@ -1,9 +1,10 @@
 import { defineRule } from '../rule.js';
 import { reportOpenRules } from './support/open-security-group-rules.js';
 import { SECURITY_GROUP_RULE_TYPES } from '../security-group-rules.js';
+import { SG_INGRESS_OPEN } from '../rule-ids.js';
 
 export const sgIngressOpen = defineRule({
-  id: 'SG_INGRESS_OPEN',
+  id: SG_INGRESS_OPEN,
   title: 'Security group open to the internet',
   severity: 'high',
   families: ['network', 'public-access'],

@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { forbidTrue } from './support/flags.js';
+import { SUBNET_PUBLIC_IP } from '../rule-ids.js';
 
 export const subnetPublicIp = defineRule({
-  id: 'SUBNET_PUBLIC_IP',
+  id: SUBNET_PUBLIC_IP,
   title: 'Subnet gives instances public IPs',
   severity: 'high',
   families: ['network', 'public-access'],

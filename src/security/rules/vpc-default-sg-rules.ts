@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
+import { VPC_DEFAULT_SG_RULES } from '../rule-ids.js';
 
 export const vpcDefaultSgRules = defineRule({
-  id: 'VPC_DEFAULT_SG_RULES',
+  id: VPC_DEFAULT_SG_RULES,
   title: 'Default security group allows traffic',
   severity: 'high',
   families: ['network', 'public-access'],

@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
+import { VPC_FLOW_LOGS } from '../rule-ids.js';
 
 export const vpcFlowLogs = defineRule({
-  id: 'VPC_FLOW_LOGS',
+  id: VPC_FLOW_LOGS,
   title: 'VPC without flow logs',
   severity: 'medium',
   families: ['network', 'logging'],
