@@ -9,7 +9,7 @@ const HOST_VARIABLE = /(_|^)(HOST|HOSTNAME|URL|URI|ENDPOINT|ADDR|ADDRESS)$/i;
 export function externalHostOf(variable: string, value: string): string | undefined {
   if (!HOST_VARIABLE.test(variable)) return undefined;
   const host = hostOf(value.trim());
-  if (!host || !host.includes('.') || isInternal(host)) return undefined;
+  if (!host?.includes('.') || isInternal(host)) return undefined;
   return host;
 }
 

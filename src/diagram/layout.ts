@@ -66,7 +66,7 @@ export function layoutDiagram(diagram: ArchitectureDiagram): Layout {
   const used = [...new Set(columnOf.values())].sort((a, b) => a - b);
   const columnX = new Map<number, number>();
   // The internet column gets a wider gap: the labels of its edges sit there.
-  used.forEach((column, index) => columnX.set(column, MARGIN + ZONE_PAD * 2 + index * (NODE_WIDTH + COLUMN_GAP) + (used[0] === 0 && index > 0 ? INTERNET_GAP : 0)));
+  for (const [index, column] of used.entries()) columnX.set(column, MARGIN + ZONE_PAD * 2 + index * (NODE_WIDTH + COLUMN_GAP) + (used[0] === 0 && index > 0 ? INTERNET_GAP : 0));
   const cell = (zone: Zone, column: number) => diagram.nodes.filter((n) => n.zone === zone && columnOf.get(n.id) === column);
 
   const outside = new Set(diagram.nodes.filter((n) => n.zone === 'internet' || n.zone === 'external').map((n) => columnOf.get(n.id)));
@@ -123,7 +123,7 @@ export function layoutDiagram(diagram: ArchitectureDiagram): Layout {
       .filter((p): p is PlacedNode => p !== undefined);
     const centre = neighbours.length > 0 ? neighbours.reduce((sum, p) => sum + p.y + p.height / 2, 0) / neighbours.length : middle;
     const top = Math.max(MARGIN + ZONE_TITLE, centre - total / 2);
-    nodes.forEach((node, i) => placed.set(node.id, { node, x, y: top + i * (NODE_HEIGHT + NODE_GAP), width: NODE_WIDTH, height: NODE_HEIGHT }));
+    for (const [i, node] of nodes.entries()) placed.set(node.id, { node, x, y: top + i * (NODE_HEIGHT + NODE_GAP), width: NODE_WIDTH, height: NODE_HEIGHT });
     if (zone === 'external') zones.push({ zone, label: ZONE_LABELS.external, x: x - ZONE_PAD, y: top - ZONE_TITLE - 6, width: NODE_WIDTH + ZONE_PAD * 2, height: total + ZONE_TITLE + ZONE_PAD + 6 });
   }
 

@@ -66,7 +66,7 @@ export class SuppressionBook {
     private readonly selected: ReadonlySet<string>,
   ) {
     for (const module of modules) this.readComments(module);
-    passed.forEach((suppression, index) => this.readPassed(suppression, index));
+    for (const [index, suppression] of passed.entries()) this.readPassed(suppression, index);
   }
 
   /** Marks a declaration that creates no instance (count = 0, empty for_each). */

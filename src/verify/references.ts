@@ -48,31 +48,46 @@ class ReferenceChecker {
     if (ref.scope.names.has(ref.root)) return;
     switch (ref.root) {
       case 'var':
-        return this.checkNamed(ref, 'var', this.index.variables, 'variable');
+        this.checkNamed(ref, 'var', this.index.variables, 'variable');
+        return;
       case 'local':
-        return this.checkNamed(ref, 'local', this.index.locals, 'local value');
+        this.checkNamed(ref, 'local', this.index.locals, 'local value');
+        return;
       case 'module':
-        return this.checkModule(ref);
+        this.checkModule(ref);
+        return;
       case 'data':
       case 'ephemeral':
-        return this.checkResource(ref, `${ref.root}.`, 2);
+        this.checkResource(ref, `${ref.root}.`, 2);
+        return;
       case 'path':
-        return this.checkFixed(ref, PATH_ATTRIBUTES);
+        this.checkFixed(ref, PATH_ATTRIBUTES);
+        return;
       case 'terraform':
-        return this.checkFixed(ref, TERRAFORM_ATTRIBUTES);
+        this.checkFixed(ref, TERRAFORM_ATTRIBUTES);
+        return;
       case 'count':
-        if (!ref.scope.count) return this.atRoot(ref, 'REF_COUNT_OUTSIDE_COUNT', '"count.index" is only available in a block that sets "count".');
-        return this.checkFixed(ref, ['index']);
+        if (!ref.scope.count) {
+          this.atRoot(ref, 'REF_COUNT_OUTSIDE_COUNT', '"count.index" is only available in a block that sets "count".');
+          return;
+        }
+        this.checkFixed(ref, ['index']);
+        return;
       case 'each':
-        if (!ref.scope.forEach) return this.atRoot(ref, 'REF_EACH_OUTSIDE_FOR_EACH', `"each.${attrName(ref.ops[0]) ?? '…'}" is only available in a block that sets "for_each".`);
-        return this.checkFixed(ref, ['key', 'value']);
+        if (!ref.scope.forEach) {
+          this.atRoot(ref, 'REF_EACH_OUTSIDE_FOR_EACH', `"each.${attrName(ref.ops[0]) ?? '…'}" is only available in a block that sets "for_each".`);
+          return;
+        }
+        this.checkFixed(ref, ['key', 'value']);
+        return;
       case 'self':
         if (!ref.scope.self) {
-          return this.atRoot(ref, 'REF_SELF_OUTSIDE_PROVISIONER', '"self" is only available in provisioner and connection blocks and in postconditions.', 'Refer to the resource by its address instead.');
+          this.atRoot(ref, 'REF_SELF_OUTSIDE_PROVISIONER', '"self" is only available in provisioner and connection blocks and in postconditions.', 'Refer to the resource by its address instead.');
         }
         return;
       default:
-        return this.checkResource(ref, '', 1);
+        this.checkResource(ref, '', 1);
+        return;
     }
   }
 

@@ -23,7 +23,7 @@ describe('Mermaid', () => {
     const subgraphs = [...text.matchAll(/^( *)subgraph (\w+)\["([^"]+)"\]$/gm)].map((m) => `${m[1]!.length / 2}:${m[2]}:${m[3]}`);
     assert.deepEqual(subgraphs, ['1:zone_aws:AWS', '2:zone_edge:Edge (global)', '2:zone_vpc:VPC', '3:zone_public:Public subnets', '3:zone_private:Private subnets', '2:zone_regional:Regional services', '1:zone_external:Outside AWS']);
     assert.match(text, /^flowchart LR\n/);
-    assert.match(text, /^  net_internet\(\("Internet"\)\)$/m);
+    assert.match(text, /^ {2}net_internet\(\("Internet"\)\)$/m);
     assert.match(text, /^ {4}net_internet|^ {2}net_internet -->\|"HTTPS"\| lb_alb$/m);
     assert.match(text, /^ {2}svc_keycloak -\.-> sec_secrets$/m);
     assert.match(text, /^ {2}class wrk_delivery_worker,wrk_dispatcher,wrk_evaluator_iot,wrk_ingest_iot,wrk_ops_worker,wrk_subscription_worker worker$/m);

@@ -18,7 +18,7 @@ export const s3SecureTransport = defineRule({
     const holders = [...companions(context, 'aws_s3_bucket_policy', 'bucket'), ...(context.resource.attribute('policy') ? [context.resource] : [])];
     for (const holder of holders) {
       const document = readPolicy(holder, 'policy', context.module, `${holder.name} policy`);
-      if (isUnknown(document) || (document && document.statements.some(deniesInsecureTransport))) return;
+      if (isUnknown(document) || document?.statements.some(deniesInsecureTransport)) return;
     }
     context.report(context.resource.site, `${context.resource.name} does not deny requests without TLS: no bucket policy statement denies aws:SecureTransport = false.`);
   },

@@ -18,7 +18,7 @@ export function taskSizeOf(service: InstanceContext): TaskSize | Unknown {
   const attribute = findAttribute(service.resource.decl.block.body, 'task_definition');
   if (!attribute) return new Unknown('task_definition is not set');
   const reference = referencedResource(service, attribute.expr);
-  if (!reference || reference.resource.decl.type !== 'aws_ecs_task_definition' || reference.resource.decl.mode !== 'managed') {
+  if (reference?.resource.decl.type !== 'aws_ecs_task_definition' || reference.resource.decl.mode !== 'managed') {
     return new Unknown('task_definition does not refer to an aws_ecs_task_definition of this configuration, so the task size is unknown');
   }
   if (isUnknown(reference.instance)) return reference.instance;
