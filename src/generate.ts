@@ -2,6 +2,7 @@
  * The whole generator as a library call: Compose project in, files out (paths relative to the
  * project directory). No I/O: the CLI reads the Compose files and writes the result.
  */
+import { posix } from 'node:path';
 import { githubWorkflowFile } from './ci/github-workflow.js';
 import { InputError } from './diagnostics/errors.js';
 import type { ComposeProject } from './load/types.js';
@@ -52,7 +53,7 @@ export function generate(project: ComposeProject, options: GenerateOptions): Gen
 }
 
 function trimSlashes(path: string): string {
-  return path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  return posix.normalize(path).replace(/^\.?\/+/, '').replace(/\/+$/, '');
 }
 
 function joinPath(dir: string, path: string): string {

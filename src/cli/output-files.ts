@@ -1,20 +1,23 @@
 /**
  * Writing generated files without ever losing a user's work: every file we write is recorded
- * with its hash in a manifest; a file changed since we wrote it (or not written by us) is not
- * overwritten without --force; writes are atomic (temp file, then rename).
+ * with its hash and its project in a manifest; a file changed since we wrote it, not written by
+ * us, or written by another project is not overwritten without --force, and another project's
+ * files are never deleted. Every path is confined to the output root. A run that writes holds the
+ * root's lock and applies its changes all or nothing.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../diagnostics/errors.js';
+import { makeDirectories, writeAtomically } from './files/atomic-write.js';
+import { confinedPath } from './files/confined-path.js';
+import { readBytes } from './files/read-text.js';
+import { lockOutputRoot, lockPathIn, type RunLock } from './files/run-lock.js';
+import { applyAllOrNothing, recoverInterrupted, type FileChange } from './files/transaction.js';
+import { INPUT_LIMITS } from './files/limits.js';
+import { describeOwner, MANIFEST_PATH, readManifest, renderManifest, sameOwner, sha256, STATE_DIR, type ManifestEntry, type Owner } from './output-manifest.js';
 
-export const MANIFEST_PATH = '.ecsform/manifest.json';
-
-interface Manifest {
-  readonly version: 1;
-  /** Relative path → sha256 of the content ecsform wrote. */
-  readonly files: Record<string, string>;
-}
+export { MANIFEST_PATH, sha256 } from './output-manifest.js';
+export { writeAtomically };
 
 export type ChangeKind = 'create' | 'update' | 'unchanged' | 'delete' | 'conflict' | 'keep';
 
@@ -25,113 +28,142 @@ export interface PlannedChange {
   readonly reason?: string;
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+export interface GeneratedOutput {
+  readonly path: string;
+  readonly content: string;
 }
 
-function readManifest(root: string): Manifest {
-  const path = join(root, MANIFEST_PATH);
-  if (!existsSync(path)) return { version: 1, files: {} };
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Manifest>;
-    return { version: 1, files: parsed.files ?? {} };
-  } catch {
-    return { version: 1, files: {} };
-  }
+export interface OutputContext {
+  /** The output root; every path is relative to it. */
+  readonly root: string;
+  /** The project and environment writing, recorded as the owner of its files. */
+  readonly owner: Owner;
+  /** Overwrite files changed since ecsform wrote them, not written by it, or written by another project. */
+  readonly force: boolean;
+  /** A path as the user sees it. */
+  readonly shown: (absolute: string) => string;
 }
 
 /**
- * What writing `files` under `root` would do. `force` turns conflicts into updates.
- * Files of an earlier run that are no longer generated are deleted if untouched, kept otherwise.
+ * What writing `files` would do. Read-only; refuses (exit 2) any path that leaves the root and a
+ * manifest that cannot be trusted. Files of an earlier run of this project that are no longer
+ * generated are deleted if untouched, kept otherwise.
  */
-export function planChanges(root: string, files: ReadonlyArray<{ path: string; content: string }>, force: boolean): PlannedChange[] {
-  const manifest = readManifest(root);
+export function planChanges(ctx: OutputContext, files: readonly GeneratedOutput[]): PlannedChange[] {
+  const manifest = readManifest(ctx.root, ctx.shown);
   const changes: PlannedChange[] = [];
   const generated = new Set(files.map((f) => f.path));
   for (const file of files) {
-    const target = join(root, file.path);
-    if (!existsSync(target)) {
+    const onDisk = currentBytes(ctx, file.path);
+    const recorded = manifest.get(file.path);
+    const otherProject = ownedByAnother(recorded, ctx.owner);
+    if (onDisk === undefined) {
       changes.push({ path: file.path, kind: 'create' });
-      continue;
-    }
-    const onDisk = readFileSync(target, 'utf8');
-    if (onDisk === file.content) {
+    } else if (otherProject === undefined && Buffer.from(file.content, 'utf8').equals(onDisk)) {
       changes.push({ path: file.path, kind: 'unchanged' });
-      continue;
+    } else if (ctx.force || (otherProject === undefined && recorded?.sha256 === sha256(onDisk))) {
+      changes.push({ path: file.path, kind: 'update' });
+    } else {
+      const reason =
+        otherProject !== undefined
+          ? `the file was written by ${describeOwner(otherProject)}`
+          : recorded === undefined
+            ? 'the file exists but was not written by ecsform'
+            : 'the file was changed since ecsform wrote it';
+      changes.push({ path: file.path, kind: 'conflict', reason });
     }
-    const recorded = manifest.files[file.path];
-    const untouched = recorded !== undefined && recorded === sha256(onDisk);
-    if (untouched || force) changes.push({ path: file.path, kind: 'update' });
-    else
-      changes.push({
-        path: file.path,
-        kind: 'conflict',
-        reason: recorded === undefined ? 'the file exists but was not written by ecsform' : 'the file was changed since ecsform wrote it',
-      });
   }
-  for (const [path, hash] of Object.entries(manifest.files)) {
+  for (const [path, entry] of manifest) {
     if (generated.has(path)) continue;
-    const target = join(root, path);
-    if (!existsSync(target)) continue;
-    const untouched = sha256(readFileSync(target, 'utf8')) === hash;
-    changes.push(untouched || force ? { path, kind: 'delete' } : { path, kind: 'keep', reason: 'no longer generated, but changed since ecsform wrote it' });
+    // Another project's files are its own business: never deleted, not even listed.
+    if (ownedByAnother(entry, ctx.owner) !== undefined) continue;
+    const onDisk = currentBytes(ctx, path);
+    if (onDisk === undefined) continue;
+    const untouched = sha256(onDisk) === entry.sha256;
+    changes.push(untouched || ctx.force ? { path, kind: 'delete' } : { path, kind: 'keep', reason: 'no longer generated, but changed since ecsform wrote it' });
   }
   return changes.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Applies planned changes: atomic writes, deletions, and the updated manifest. */
-export function applyChanges(root: string, files: ReadonlyArray<{ path: string; content: string }>, changes: readonly PlannedChange[]): void {
+/**
+ * Holds the output root for one writing run: undoes what an interrupted run left half-done, and
+ * keeps any other run out until `release`.
+ */
+export function lockOutput(ctx: OutputContext): { lock: RunLock; recovered: boolean } {
+  const stateDir = confinedPath(ctx.root, STATE_DIR, ctx.shown).absolute;
+  const created = makeDirectories(stateDir, ctx.shown);
+  const lock = lockOutputRoot(lockPathIn(stateDir), ctx.root, ctx.shown);
+  const recovered = recoverInterrupted(journalPath(stateDir));
+  return {
+    recovered,
+    lock: {
+      release: () => {
+        lock.release();
+        // A run that wrote nothing leaves no trace of itself.
+        for (const dir of [...created].reverse()) removeIfEmpty(dir);
+      },
+    },
+  };
+}
+
+/** Applies planned changes, all or nothing: writes, deletions and the updated manifest. */
+export function applyChanges(ctx: OutputContext, files: readonly GeneratedOutput[], changes: readonly PlannedChange[]): void {
+  const conflicts = changes.filter((c) => c.kind === 'conflict');
+  if (conflicts.length > 0) throw new Error(`applyChanges called with ${conflicts.length} conflicts`);
   const byPath = new Map(files.map((f) => [f.path, f.content]));
-  const manifest = readManifest(root);
-  const next: Record<string, string> = {};
+  const manifest = readManifest(ctx.root, ctx.shown);
+  const next = new Map<string, ManifestEntry>();
+  const operations: FileChange[] = [];
+  const mine = (content: string): ManifestEntry => ({ owner: ctx.owner, sha256: sha256(content) });
   for (const change of changes) {
     const content = byPath.get(change.path);
+    const target = () => confinedPath(ctx.root, change.path, ctx.shown).absolute;
     if ((change.kind === 'create' || change.kind === 'update') && content !== undefined) {
-      writeAtomically(join(root, change.path), content);
-      next[change.path] = sha256(content);
+      operations.push({ kind: 'write', path: target(), content });
+      next.set(change.path, mine(content));
     } else if (change.kind === 'unchanged' && content !== undefined) {
-      next[change.path] = sha256(content);
+      next.set(change.path, mine(content));
     } else if (change.kind === 'delete') {
-      rmSync(join(root, change.path), { force: true });
-    } else if (change.kind === 'keep' || change.kind === 'conflict') {
-      const previous = manifest.files[change.path];
-      if (previous !== undefined) next[change.path] = previous;
+      operations.push({ kind: 'delete', path: target() });
+    } else if (change.kind === 'keep') {
+      const previous = manifest.get(change.path);
+      if (previous !== undefined) next.set(change.path, { ...previous, owner: ctx.owner });
     }
   }
-  const sorted = Object.fromEntries(Object.entries(next).sort(([a], [b]) => a.localeCompare(b)));
-  writeAtomically(join(root, MANIFEST_PATH), `${JSON.stringify({ version: 1, files: sorted }, null, 2)}\n`);
+  // Another project's entries stay as they are, unless this run took the file over with --force.
+  for (const [path, entry] of manifest) {
+    if (!next.has(path) && !byPath.has(path) && ownedByAnother(entry, ctx.owner) !== undefined) next.set(path, entry);
+  }
+  const stateDir = confinedPath(ctx.root, STATE_DIR, ctx.shown).absolute;
+  operations.push({ kind: 'write', path: confinedPath(ctx.root, MANIFEST_PATH, ctx.shown).absolute, content: renderManifest(next) });
+  applyAllOrNothing(operations, journalPath(stateDir), ctx.shown);
 }
 
-/**
- * Writes through a temporary file and a rename, so a reader never sees half a file. A path that
- * cannot be written (a file where a directory should be, no permission, a full disk) is the
- * user's to fix: an input error naming it, with no temporary file left behind.
- */
-export function writeAtomically(path: string, content: string): void {
-  const temporary = join(dirname(path), `.ecsform-tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+function journalPath(stateDir: string): string {
+  return join(stateDir, 'journal.json');
+}
+
+/** The owner recorded for a file when it is not `owner`; undefined for this run's own files and older manifests. */
+function ownedByAnother(entry: ManifestEntry | undefined, owner: Owner): Owner | undefined {
+  return entry?.owner !== undefined && !sameOwner(entry.owner, owner) ? entry.owner : undefined;
+}
+
+function currentBytes(ctx: OutputContext, path: string): Uint8Array | undefined {
+  const { absolute } = confinedPath(ctx.root, path, ctx.shown);
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, content);
-    renameSync(temporary, path);
+    return readBytes(absolute, { shown: ctx.shown(absolute), maxBytes: INPUT_LIMITS.terraformTotalBytes, what: 'a generated file' });
   } catch (error) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // The temporary file could not have been created either.
+    if (error instanceof InputError) {
+      throw new InputError(error.findings.map((f) => ({ ...f, code: 'OUTPUT_UNWRITABLE', hint: `ecsform generates ${path} here; move what is there out of the way, or choose another root with --out.` })));
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code !== undefined ? WRITE_ERRORS[code] : undefined;
-    if (reason === undefined) throw error;
-    throw new InputError([{ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}.`, file: path, hint: 'Choose another output directory with --out, or fix the path.' }]);
+    throw error;
   }
 }
 
-const WRITE_ERRORS: Readonly<Record<string, string>> = {
-  ENOTDIR: 'a parent of it is a file, not a directory',
-  EISDIR: 'it is a directory',
-  EEXIST: 'a parent of it is a file, not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-};
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Holds something: keep it.
+  }
+}

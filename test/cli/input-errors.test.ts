@@ -50,7 +50,7 @@ describe('paths that are not what the option expects', () => {
     writeFileSync(join(dir, 'out'), 'a file where the output directory should be');
     const run = await runCli(['generate', '--no-verify', '--out', 'out/stack'], dir);
     assert.equal(run.code, 2, run.err);
-    assert.match(run.err, /OUTPUT_UNWRITABLE +Cannot write .*out\/stack\/terraform\/.*: a parent of it is a file, not a directory\./);
+    assert.match(run.err, /OUTPUT_UNWRITABLE +Cannot write .*out\/stack\/(\.ecsform|terraform\/.*): a parent of it is a file, not a directory\./);
     assert.deepEqual(readdirSync(dir).sort(), ['compose.yaml', 'out']);
   });
 });

@@ -9,7 +9,7 @@ import type { Finding } from '../../diagnostics/finding.js';
 import { generate, type GenerateResult } from '../../generate.js';
 import { loadCompose, parseDurationSeconds } from '../../load/compose/index.js';
 import { composeInput } from '../compose-input.js';
-import { applyChanges, planChanges, type PlannedChange } from '../output-files.js';
+import { applyChanges, lockOutput, planChanges, type OutputContext, type PlannedChange } from '../output-files.js';
 import { countBySeverity, renderFindingsText } from '../render/findings-text.js';
 import type { Io } from '../io.js';
 import { verifyGenerated, type GeneratedVerification } from '../verify-generated.js';
@@ -48,9 +48,22 @@ export function loadAndGenerate(io: Io, options: Pick<GenerateCommandOptions, 'f
 
 export async function generateCommand(io: Io, options: GenerateCommandOptions): Promise<number> {
   const { result, loadFindings, root } = loadAndGenerate(io, options);
+  const { name: project, environment } = result.model.project;
+  const output: OutputContext = { root, owner: { project, environment }, force: options.force ?? false, shown: (path) => io.display(path) };
+  // Only a run that writes holds the root: --check and --dry-run read, and may run beside it.
+  const held = options.check || options.dryRun ? undefined : lockOutput(output);
+  try {
+    if (held?.recovered) io.err(`ecsform: an earlier run writing to ${io.display(root)} was interrupted; the files it had changed were put back.\n`);
+    return await generateLocked(io, options, { result, loadFindings, root }, output);
+  } finally {
+    held?.lock.release();
+  }
+}
+
+async function generateLocked(io: Io, options: GenerateCommandOptions, { result, loadFindings, root }: LoadedGeneration, output: OutputContext): Promise<number> {
   const warnings = [...loadFindings, ...result.model.warnings].filter((f) => options.verbose || f.severity !== 'info');
   const files = result.files.map((f) => ({ path: f.path, content: f.content }));
-  const changes = planChanges(root, files, options.force ?? false);
+  const changes = planChanges(output, files);
   const changed = changes.filter((c) => c.kind !== 'unchanged');
 
   if (options.check) {
@@ -82,7 +95,7 @@ export async function generateCommand(io: Io, options: GenerateCommandOptions): 
       })),
     );
   }
-  if (!options.dryRun) applyChanges(root, files, changes);
+  if (!options.dryRun) applyChanges(output, files, changes);
   const failed = (verification.findings ?? []).filter((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'critical' || f.severity === 'high'));
   return failed.length > 0 ? 1 : 0;
 }

@@ -62,7 +62,7 @@ export async function reportCommand(io: Io, dir: string | undefined, options: Re
     ...(generation ? { generation: generationInfo(io, generation) } : {}),
   };
   const out = resolve(io.cwd, options.out);
-  writeAtomically(out, renderReport(input));
+  writeAtomically(out, renderReport(input), (path) => io.display(path));
   const open = terraform.findings.filter((f) => !f.suppressed).length;
   io.out(`ecsform: wrote ${io.display(out)}: ${input.inventory.instances} resources, ~$${estimate.totalMonthlyUsd.toFixed(2)} a month, ${open} ${open === 1 ? 'finding' : 'findings'}.\n`);
   return 0;

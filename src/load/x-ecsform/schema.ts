@@ -12,6 +12,11 @@ const identifier = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, 'use 2-32 lowercase letters, digits and dashes, starting with a letter');
 
+/** A directory inside the project: never absolute, never up with `..` (only --out writes elsewhere). */
+const projectRelativeDir = z
+  .string()
+  .regex(/^(?![/\\])(?![A-Za-z]:)(?!(?:.*\/)?\.\.(?:\/|$))[^\\\0]+$/, 'a path inside the project directory: relative, without "..", no backslashes (write elsewhere with --out)');
+
 const awsRegion = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as us-east-1');
 
 const cidr = z
@@ -283,7 +288,9 @@ export const projectExtensionSchema = z.strictObject({
   environment: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'lowercase letters, digits and dashes').default('dev').describe('Environment name, second part of every resource name.'),
   region: awsRegion.default('us-east-1').describe('AWS region.'),
   layout: z.enum(['root', 'module']).default('root').describe('`root`: a root module with provider and backend; `module`: a reusable module plus an example root that calls it.'),
-  output: z.string().optional().describe('Output directory relative to the first Compose file; `--out` overrides. Default: `terraform` (root) or `terraform/modules/<project>` (module).'),
+  output: projectRelativeDir
+    .optional()
+    .describe('Output directory relative to the first Compose file, inside its directory (no `..`, not absolute); `--out` overrides, and may point anywhere. Default: `terraform` (root) or `terraform/modules/<project>` (module).'),
   mode: z
     .enum(['services', 'platform'])
     .default('services')

@@ -1,0 +1,17 @@
+/**
+ * How much input ecsform reads before refusing. Far above what real applications have (the
+ * largest Compose files of real projects are tens of kilobytes; a 500-service generated stack is
+ * about 2 MB of Terraform), low enough that memory and time stay bounded on any input.
+ */
+const MiB = 1024 * 1024;
+
+export const INPUT_LIMITS = {
+  /** One Compose file, `.env`, `env_file`, `include` or `extends` file. */
+  composeFileBytes: 1 * MiB,
+  /** One `.tf` or `.tf.json` file. */
+  terraformFileBytes: 4 * MiB,
+  /** Every `.tf` file under the directory a command reads, together. */
+  terraformTotalBytes: 16 * MiB,
+  /** `terraform output -json`, a usage file. */
+  jsonFileBytes: 8 * MiB,
+} as const;
