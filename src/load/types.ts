@@ -88,9 +88,86 @@ export interface ComposeService {
   readonly user?: Located<string>;
   readonly workingDir?: Located<string>;
   readonly readOnly?: Located<boolean>;
+  /** `labels` as a map or a `key=value` list, sorted by name. */
+  readonly labels: readonly NamedValue[];
+  /** `tmpfs` paths (without their `:options`). */
+  readonly tmpfs: readonly Located<string>[];
+  readonly ulimits: readonly Ulimit[];
+  readonly init?: Located<boolean>;
+  readonly tty?: Located<boolean>;
+  readonly stdinOpen?: Located<boolean>;
+  /** Capability names without the `CAP_` prefix. */
+  readonly capAdd: readonly Located<string>[];
+  readonly capDrop: readonly Located<string>[];
+  /** `platform`, e.g. `linux/arm64`. */
+  readonly platform?: Located<string>;
+  readonly stopGracePeriodSeconds?: Located<number>;
+  readonly scale?: Located<number>;
+  /** Legacy `cpus`, `mem_limit`, `mem_reservation`. */
+  readonly cpus?: Located<number>;
+  readonly memLimitMiB?: Located<number>;
+  readonly memReservationMiB?: Located<number>;
+  /** `restart`: `no`, `always`, `on-failure[:N]`, `unless-stopped`. */
+  readonly restart?: Located<string>;
+  /** `network_mode`: `bridge`, `host`, `none`, `service:<name>`, `container:<id>`. */
+  readonly networkMode?: Located<string>;
+  readonly hostname?: Located<string>;
+  readonly containerName?: Located<string>;
+  /** Networks the service joins, with the aliases it has on each. */
+  readonly networks: readonly ServiceNetwork[];
+  /** `links`: `service` or `service:alias`. */
+  readonly links: readonly ServiceLink[];
+  readonly configs: readonly ServiceConfigRef[];
   readonly profiles: readonly string[];
   /** `x-*` keys on the service, raw. `x-ecsform` lives here. */
   readonly extensions: ReadonlyMap<string, RawNode>;
+}
+
+export interface NamedValue {
+  readonly name: string;
+  readonly value: string;
+  readonly at: SourcePoint;
+  readonly path: string;
+}
+
+export interface Ulimit {
+  readonly name: string;
+  readonly soft: number;
+  readonly hard: number;
+  readonly at: SourcePoint;
+  readonly path: string;
+}
+
+export interface ServiceNetwork {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly at: SourcePoint;
+  readonly path: string;
+}
+
+export interface ServiceLink {
+  readonly service: string;
+  /** The name the link makes the service reachable under (the service name when no alias). */
+  readonly alias: string;
+  readonly at: SourcePoint;
+  readonly path: string;
+}
+
+/** File ownership and mode of a mounted secret or config (long syntax). */
+export interface FileOwnership {
+  readonly uid?: string;
+  readonly gid?: string;
+  /** Octal file mode, e.g. 0o440. */
+  readonly mode?: number;
+}
+
+export interface ServiceConfigRef extends FileOwnership {
+  /** Name of the top-level config. */
+  readonly source: string;
+  /** Absolute path in the container (defaults to `/<source>`). */
+  readonly target: string;
+  readonly at: SourcePoint;
+  readonly path: string;
 }
 
 export interface ComposeBuild {
@@ -144,7 +221,7 @@ export interface DependsOn {
   readonly at: SourcePoint;
 }
 
-export interface ServiceSecretRef {
+export interface ServiceSecretRef extends FileOwnership {
   /** Name of the top-level secret. */
   readonly source: string;
   /** Mount path target (defaults to the source name under /run/secrets). */
@@ -175,6 +252,8 @@ export interface Deploy {
   readonly limitMemoryMiB?: Located<number>;
   readonly reservationCpus?: Located<number>;
   readonly reservationMemoryMiB?: Located<number>;
+  /** `deploy.restart_policy.condition`: `none`, `on-failure` or `any`. */
+  readonly restartCondition?: Located<string>;
 }
 
 export interface ComposeVolume {

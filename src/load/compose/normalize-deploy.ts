@@ -2,7 +2,7 @@
 import type { Deploy, Located } from '../types.js';
 import type { FindingCollector } from './findings.js';
 import { childPath } from './paths.js';
-import { isAbsent, readInteger, readMap } from './read.js';
+import { isAbsent, readInteger, readMap, readString } from './read.js';
 import { scalarText, valueOf, type SourceMap, type SourceNode } from './source-tree.js';
 import { BYTES_PER_MIB, parseCpus, parseMemoryBytes } from './units.js';
 
@@ -21,6 +21,9 @@ export function normalizeDeploy(node: SourceNode | undefined, path: string, find
   const limitMemoryMiB = limits && readMemoryMiB(valueOf(limits, 'memory'), childPath(limitsPath, 'memory'), findings);
   const reservationCpus = reservations && readCpus(valueOf(reservations, 'cpus'), childPath(reservationsPath, 'cpus'), findings);
   const reservationMemoryMiB = reservations && readMemoryMiB(valueOf(reservations, 'memory'), childPath(reservationsPath, 'memory'), findings);
+  const restartPath = childPath(path, 'restart_policy');
+  const restartPolicy = readMap(valueOf(deploy, 'restart_policy'), restartPath, findings);
+  const restartCondition = restartPolicy && readString(valueOf(restartPolicy, 'condition'), childPath(restartPath, 'condition'), findings);
   return {
     at: deploy.at,
     path,
@@ -29,6 +32,7 @@ export function normalizeDeploy(node: SourceNode | undefined, path: string, find
     ...(limitMemoryMiB ? { limitMemoryMiB } : {}),
     ...(reservationCpus ? { reservationCpus } : {}),
     ...(reservationMemoryMiB ? { reservationMemoryMiB } : {}),
+    ...(restartCondition ? { restartCondition } : {}),
   };
 }
 

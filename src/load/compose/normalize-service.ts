@@ -12,12 +12,14 @@ import { readDependsOn } from './normalize-depends-on.js';
 import { normalizeEnvironment } from './normalize-environment.js';
 import { normalizeHealthcheck } from './normalize-healthcheck.js';
 import { normalizeExpose, normalizePorts } from './normalize-ports.js';
-import { readMountReferences, toSecretRefs } from './normalize-secrets.js';
+import { normalizeLinks, normalizeServiceNetworks } from './normalize-networks.js';
+import { normalizeRuntime } from './normalize-runtime.js';
+import { readMountReferences, toConfigRefs, toSecretRefs } from './normalize-secrets.js';
 import { normalizeVolumes } from './normalize-volumes.js';
-import { childPath, itemPath } from './paths.js';
-import { isAbsent, readBoolean, readString, readStringList } from './read.js';
+import { childPath } from './paths.js';
+import { readBoolean, readString, readStringList } from './read.js';
 import { toRaw, toRawMap } from './raw.js';
-import { scalarText, valueOf, type SourceMap, type SourceNode } from './source-tree.js';
+import { valueOf, type SourceMap, type SourceNode } from './source-tree.js';
 
 export interface NormalizedService {
   /** The service without `dependsOn`, which is settled by the consistency checks. */
@@ -41,6 +43,8 @@ export function normalizeService(ctx: LoadContext, name: string, at: SourcePoint
   const readOnly = readBoolean(field('read_only'), sub('read_only'), findings);
   const volumes = normalizeVolumes(field('volumes'), sub('volumes'), ctx.projectDir, findings);
   const secrets = readMountReferences(field('secrets'), sub('secrets'), findings);
+  const configs = readMountReferences(field('configs'), sub('configs'), findings);
+  const networks = normalizeServiceNetworks(field('networks'), sub('networks'), findings);
   const service: Omit<ComposeService, 'dependsOn'> = {
     name,
     at,
@@ -59,6 +63,10 @@ export function normalizeService(ctx: LoadContext, name: string, at: SourcePoint
     ...(user !== undefined ? { user } : {}),
     ...(workingDir !== undefined ? { workingDir } : {}),
     ...(readOnly !== undefined ? { readOnly } : {}),
+    ...normalizeRuntime(body, path, findings),
+    networks,
+    links: normalizeLinks(field('links'), sub('links'), findings),
+    configs: toConfigRefs(configs),
     profiles: serviceProfiles(body, path, ctx),
     extensions: extensionsOf(body, path),
   };
@@ -69,8 +77,8 @@ export function normalizeService(ctx: LoadContext, name: string, at: SourcePoint
       dependencies: readDependsOn(field('depends_on'), sub('depends_on'), findings),
       volumes,
       secrets,
-      configs: readMountReferences(field('configs'), sub('configs'), findings),
-      networks: networkReferences(field('networks'), sub('networks')),
+      configs,
+      networks,
     },
   };
 }
@@ -83,14 +91,4 @@ export function serviceProfiles(body: SourceMap, path: string, ctx: LoadContext)
 export function extensionsOf(map: SourceMap, path: string): ReadonlyMap<string, RawNode> {
   const entries = map.entries.filter((entry) => entry.key.startsWith('x-')).sort((a, b) => compareText(a.key, b.key));
   return new Map(entries.map((entry) => [entry.key, toRaw(entry.value, childPath(path, entry.key))]));
-}
-
-/** Networks a service joins, from the list or the mapping form (types are left to the key table). */
-function networkReferences(node: SourceNode | undefined, path: string): ServiceReferences['networks'] {
-  if (isAbsent(node)) return [];
-  if (node.kind === 'seq') {
-    return node.items.flatMap((item, i) => (item.kind === 'scalar' && item.value !== null ? [{ name: scalarText(item), at: item.at, path: itemPath(path, i) }] : []));
-  }
-  if (node.kind === 'map') return node.entries.map((entry) => ({ name: entry.key, at: entry.keyAt, path: childPath(path, entry.key) }));
-  return [];
 }
