@@ -4,7 +4,7 @@
  */
 import type { Block, Expr, TemplatePart } from '../hcl/ast.js';
 import { attr, block, str, tuple } from '../hcl/build.js';
-import { PLACEHOLDERS, type Placeholder, type ResourceSpec, type StatementSpec } from './iam-statement.js';
+import { PLACEHOLDERS, type Placeholder, type ResourceSpec, type StatementSpec } from '../aws/iam-statement.js';
 
 /** Turns a resource or condition value into the expression to write. */
 export type Filler = (spec: ResourceSpec) => Expr;

@@ -8,8 +8,8 @@
 import type { Expr } from '../hcl/ast.js';
 import { tmpl } from '../hcl/build.js';
 import type { AppModel } from '../model/types.js';
-import type { ResourceSpec, StatementSpec } from './iam-statement.js';
-import { managesAny, permissionsFor, type ServicePermissions } from './terraform-permissions.js';
+import type { ResourceSpec, StatementSpec } from '../aws/iam-statement.js';
+import { managesAny, permissionsFor, type ServicePermissions } from '../aws/terraform-permissions.js';
 
 export interface RolePolicyInputs {
   readonly model: AppModel;

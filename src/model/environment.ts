@@ -8,8 +8,9 @@ import type { EnvSetting, ServiceExtension } from '../load/x-ecsform/schema.js';
 import type { ModelContext } from './context.js';
 import type { DatabaseInfo } from './databases.js';
 import { findHostReferences } from './hostnames.js';
-import { envFromName, kebabFromEnv, splitNameWords, terraformId } from './names.js';
-import { isConnectionStringName, secretNameMatch, secretValueMatch, urlHasPassword } from './secret-patterns.js';
+import { splitNameWords } from '../util/name-words.js';
+import { envFromName, kebabFromEnv, terraformId } from './names.js';
+import { isConnectionStringName, secretNameMatch, secretValueMatch, urlHasPassword } from '../aws/secret-patterns.js';
 import type { EnvPart, Origin, PlainEnv, Secret, SecretEnv, SecretSource } from './types.js';
 
 export interface ExternalSystem {

@@ -3,7 +3,7 @@
  * `mqtt`, `db:5432`, `kafka:9092,kafka2:9092`, `jdbc:postgresql://db/app`). Only the host part
  * counts: `keycloak` in the path `/realms/keycloak` is not a hostname.
  */
-import { splitNameWords } from './names.js';
+import { splitNameWords } from '../util/name-words.js';
 
 export interface HostReference {
   readonly host: string;

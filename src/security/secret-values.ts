@@ -5,7 +5,7 @@
  * `sensitive` variable or from a secret's value is a secret whatever its name.
  */
 import type { Expr } from '../hcl/index.js';
-import { secretNameMatch, secretValueMatch, type SecretValueReason } from '../model/secret-patterns.js';
+import { secretNameMatch, secretValueMatch, type SecretValueReason } from '../aws/secret-patterns.js';
 import { evaluate, type Located, type ModuleIndex, walkExpr } from '../terraform/index.js';
 
 const VALUE_REASONS: Readonly<Record<SecretValueReason, string>> = {

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { chunkStatements, estimatedSize, IAM_POLICY_LIMITS, type StatementSpec } from '../../src/ci/iam-statement.js';
-import { TERRAFORM_PERMISSIONS } from '../../src/ci/terraform-permissions.js';
+import { chunkStatements, estimatedSize, IAM_POLICY_LIMITS, type StatementSpec } from '../../src/aws/iam-statement.js';
+import { TERRAFORM_PERMISSIONS } from '../../src/aws/terraform-permissions.js';
 import { ciRolePolicies } from '../../src/plan/families/ci.js';
 import { composeStack, iotStack, type GeneratedStack } from './harness.js';
 import { ARM_API, LOOKUP, TWO_SITES } from './fixtures.js';

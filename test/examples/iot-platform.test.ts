@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { secretNameMatch, secretValueMatch } from '../../src/model/secret-patterns.js';
+import { secretNameMatch, secretValueMatch } from '../../src/aws/secret-patterns.js';
 import { attrText, container, containerEntry, containerNames, nestedBlocks } from '../helpers/generate.js';
 import { blockNamed, exampleTerraform, resourceOf, resourcesOf, type ExampleTerraform, assertZeroFindings } from '../helpers/examples.js';
 

@@ -3,7 +3,7 @@
  * in the repository, which images to build and how, which sites to publish.
  */
 import { posix } from 'node:path';
-import { secretNameMatch, secretValueMatch } from '../../model/secret-patterns.js';
+import { secretNameMatch, secretValueMatch } from '../../aws/secret-patterns.js';
 import type { AppModel, Repository, StaticSite } from '../../model/types.js';
 
 export interface WorkflowOptions {

@@ -10,7 +10,7 @@
 import type { Block, Expr } from '../../hcl/ast.js';
 import { attr, block, call, obj, ref, str, tmpl, tuple } from '../../hcl/build.js';
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, ROLE_VARIABLES, type RoleKind } from '../../ci/github-names.js';
-import { chunkStatements, IAM_POLICY_LIMITS, type Placeholder, type StatementSpec } from '../../ci/iam-statement.js';
+import { chunkStatements, IAM_POLICY_LIMITS, type Placeholder, type StatementSpec } from '../../aws/iam-statement.js';
 import { placeholderFiller, statementBlock, type Filler } from '../../ci/policy-hcl.js';
 import { deployRolePolicies, planRolePolicy, publishRolePolicy, type DeployPolicies, type RolePolicyInputs } from '../../ci/role-policies.js';
 import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../../hcl/ast.js';
 import { binary, call, cond, num, ref, toExpr } from '../../hcl/build.js';
-import { describeMemoryValues, FARGATE_CPU_UNITS, validMemoryFor } from '../../model/fargate.js';
+import { describeMemoryValues, FARGATE_CPU_UNITS, validMemoryFor } from '../../aws/fargate.js';
 import type { Service } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';

@@ -3,7 +3,7 @@
  * the model (which moves secrets into Secrets Manager) and the security rule that flags secrets
  * left in a task definition's `environment`, so the two can never disagree.
  */
-import { splitNameWords } from './names.js';
+import { splitNameWords } from '../util/name-words.js';
 
 /**
  * Name words that mark a secret. Matched against the `_`/`-`/`.`-separated words of the name, so

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeMemoryValues, isValidFargateSize, smallestFargateSize, validMemoryFor } from '../../src/model/fargate.js';
+import { describeMemoryValues, isValidFargateSize, smallestFargateSize, validMemoryFor } from '../../src/aws/fargate.js';
 
 test('the Fargate table accepts exactly the documented pairs', () => {
   assert.equal(isValidFargateSize(256, 512), true);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isConnectionStringName, isHighEntropy, secretNameMatch, secretValueMatch, urlHasPassword } from '../../src/model/secret-patterns.js';
+import { isConnectionStringName, isHighEntropy, secretNameMatch, secretValueMatch, urlHasPassword } from '../../src/aws/secret-patterns.js';
 
 test('names with a secret word are secrets; look-alikes are not', () => {
   for (const name of ['DB_PASSWORD', 'POSTGRES_PASSWORD', 'DB_PASSWD', 'DB_PASS', 'API_KEY', 'apiKey', 'STRIPE_SECRET_KEY', 'GITHUB_TOKEN', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'PRIVATE_KEY', 'OAUTH_CLIENT_SECRET', 'KEY', 'SENTRY_DSN', 'GOOGLE_CREDENTIALS', 'WEBHOOK_SIGNING_SECRET', 'JWT_KEY']) {
