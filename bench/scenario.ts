@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { generate } from '../src/generate.js';
-import { loadCompose, parseDurationSeconds } from '../src/load/compose/index.js';
+import { loadCompose } from '../src/load/compose/index.js';
 import { check } from '../src/check/index.js';
 import { syntheticCompose } from './synthetic-compose.js';
 
@@ -22,7 +22,7 @@ const path = synthetic ? '/bench/compose.yaml' : resolve(source);
 const text = synthetic ? syntheticCompose(Number(source.slice('synthetic:'.length))) : readFileSync(path, 'utf8');
 const { project } = loadCompose({ files: [{ path, text }], readFile: (p) => (!synthetic && existsSync(p) ? readFileSync(p, 'utf8') : undefined), env: {}, projectDir: dirname(path) });
 const loaded = performance.now();
-const result = generate(project, { parseDurationSeconds, sourceNames: ['compose.yaml'] });
+const result = generate(project, { sourceNames: ['compose.yaml'] });
 const generated = performance.now();
 const verification = await check({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
 const verified = performance.now();

@@ -34,7 +34,7 @@ export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
 }
 
-export function generate(project: ComposeProject, options: GenerateOptions): GenerateResult {
+export function generate(project: ComposeProject, options: GenerateOptions = {}): GenerateResult {
   const model = buildModel(project, options);
   const plan = planTerraform(model);
   const terraformDir = trimSlashes(options.terraformDir ?? model.project.outputDir);

@@ -103,6 +103,8 @@ export interface Service {
   readonly image: ImageSource;
   readonly cpuUnits: number;
   readonly memoryMiB: number;
+  /** The container's soft memory limit (`memoryReservation`), below the task memory. */
+  readonly memoryReservationMiB?: number;
   readonly desiredCount: number;
   readonly architecture: Architecture;
   readonly spot: boolean;

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import type { Block } from '../../src/hcl/ast.js';
 import { writeHcl } from '../../src/hcl/index.js';
 import { generate } from '../../src/generate.js';
-import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
+import { loadCompose } from '../../src/load/compose/index.js';
 import type { AppModel } from '../../src/model/types.js';
 import { PlanContext } from '../../src/plan/context.js';
 import type { CiInputs } from '../../src/plan/families/ci.js';
@@ -58,7 +58,7 @@ function memo(key: string, make: () => GeneratedStack): GeneratedStack {
 
 function stackFrom(files: Readonly<Record<string, string>>, main: string): GeneratedStack {
   const { project } = loadCompose({ files: [{ path: main, text: files[main]! }], readFile: (p) => files[p], env: {}, projectDir: dirname(main) });
-  const result = generate(project, { parseDurationSeconds });
+  const result = generate(project);
   const terraform = result.files.map((f) => ({ path: f.path, text: f.content }));
   const context = result.plan.context;
   const ciInputs = refsFor(result.model);

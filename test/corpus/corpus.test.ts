@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { isInputError } from '../../src/diagnostics/errors.js';
 import { compareFindings, type Finding } from '../../src/diagnostics/finding.js';
 import { generate } from '../../src/generate.js';
-import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
+import { loadCompose } from '../../src/load/compose/index.js';
 import type { AppModel, EnvPart } from '../../src/model/types.js';
 import { check } from '../../src/check/index.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -50,7 +50,7 @@ for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.yaml')).sort()
     let outcome: string;
     try {
       const { project, findings } = loadCompose({ files: [{ path, text }], readFile: () => undefined, env: {}, projectDir: path.replace(/\/compose\.yaml$/, '') });
-      const result = generate(project, { parseDurationSeconds, sourceNames: ['compose.yaml'] });
+      const result = generate(project, { sourceNames: ['compose.yaml'] });
       const verification = await check({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
       const open = verification.findings.filter((f) => !f.suppressed && f.severity !== 'info');
       const blocking = open.filter((f) => f.severity === 'error' || f.severity === 'critical' || f.severity === 'high');

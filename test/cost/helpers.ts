@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { estimateCost, usageSchema, type CostEstimate, type NotEstimated, type ResourceCost, type UsageInput } from '../../src/cost/index.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
-import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
+import { loadCompose } from '../../src/load/compose/index.js';
 import { check } from '../../src/check/index.js';
 import type { ModuleIndex } from '../../src/terraform/index.js';
 import { fromRoot } from '../helpers/paths.js';
@@ -56,7 +56,7 @@ async function generateExample(name: string): Promise<Example> {
     env: {},
     projectDir: dirname(file),
   });
-  const result = generate(project, { parseDurationSeconds, sourceNames: ['compose.yaml'] });
+  const result = generate(project, { sourceNames: ['compose.yaml'] });
   const tf = Object.fromEntries(result.files.filter((f) => f.path.endsWith('.tf')).map((f) => [f.path, f.content]));
   return { result, modules: await modulesOf(tf) };
 }

@@ -8,7 +8,7 @@ import { isInputError } from '../../src/diagnostics/errors.js';
 import { generate, type GenerateResult } from '../../src/generate.js';
 import type { Attribute, Block, Expr } from '../../src/hcl/ast.js';
 import { parseHcl, writeExpr } from '../../src/hcl/index.js';
-import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
+import { loadCompose } from '../../src/load/compose/index.js';
 import { buildModel } from '../../src/model/build-model.js';
 import type { AppModel } from '../../src/model/types.js';
 
@@ -21,12 +21,12 @@ function input(text: string, extra: Record<string, string> = {}) {
 
 export function modelOf(text: string, extra: Record<string, string> = {}): AppModel {
   const { project } = loadCompose(input(text, extra));
-  return buildModel(project, { parseDurationSeconds, sourceNames: ['compose.yaml'] });
+  return buildModel(project, { sourceNames: ['compose.yaml'] });
 }
 
 export function generateFrom(text: string, extra: Record<string, string> = {}): GenerateResult {
   const { project } = loadCompose(input(text, extra));
-  return generate(project, { parseDurationSeconds, sourceNames: ['compose.yaml'] });
+  return generate(project, { sourceNames: ['compose.yaml'] });
 }
 
 /** The findings of the InputError that building the model must throw. */

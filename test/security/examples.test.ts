@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { describe, test } from 'node:test';
 import { isAtLeast } from '../../src/diagnostics/finding.js';
 import { generate } from '../../src/generate.js';
-import { loadCompose, parseDurationSeconds } from '../../src/load/compose/index.js';
+import { loadCompose } from '../../src/load/compose/index.js';
 import { runSecurityRules } from '../../src/security/index.js';
 import { fromRoot } from '../helpers/paths.js';
 import { describeFindings, indexFiles } from './helpers.js';
@@ -24,7 +24,7 @@ function generatedTerraform(example: string): { path: string; text: string }[] {
     env: {},
     projectDir: dirname(composePath),
   });
-  const result = generate(project, { parseDurationSeconds, sourceNames: ['compose.yaml'] });
+  const result = generate(project, { sourceNames: ['compose.yaml'] });
   return result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content }));
 }
 

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../../diagnostics/errors.js';
 import type { Finding } from '../../diagnostics/finding.js';
 import { generate, type GenerateResult } from '../../generate.js';
-import { loadCompose, parseDurationSeconds } from '../../load/compose/index.js';
+import { loadCompose } from '../../load/compose/index.js';
 import { composeInput } from '../compose-input.js';
 import { applyChanges, lockOutput, planChanges, type OutputContext, type PlannedChange } from '../output-files.js';
 import { countBySeverity, renderFindingsText } from '../render/findings-text.js';
@@ -42,7 +42,7 @@ export interface LoadedGeneration {
 export function loadAndGenerate(io: Io, options: Pick<GenerateCommandOptions, 'file' | 'out' | 'layout' | 'profile' | 'projectName' | 'ci'>): LoadedGeneration {
   const { input, projectDir, sourceNames } = composeInput({ files: options.file ?? [], profiles: options.profile ?? [], ...(options.projectName ? { projectName: options.projectName } : {}), cwd: io.cwd, env: io.env });
   const { project, findings } = loadCompose(input);
-  const result = generate(project, { parseDurationSeconds, sourceNames, ...(options.layout ? { layout: options.layout } : {}), ...(options.ci ? { ci: options.ci } : {}) });
+  const result = generate(project, { sourceNames, ...(options.layout ? { layout: options.layout } : {}), ...(options.ci ? { ci: options.ci } : {}) });
   return { result, loadFindings: findings, root: options.out ? resolve(io.cwd, options.out) : projectDir };
 }
 

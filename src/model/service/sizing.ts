@@ -2,13 +2,11 @@
  * The Fargate task size of a service: exact from x-ecsform (validated against the Fargate
  * table), rounded up from Compose `deploy.resources` / `cpus` / `mem_limit`, or the smallest.
  */
-import { BYTES_PER_MIB, parseCpus, parseMemoryBytes } from '../load/compose/units.js';
-import type { ComposeService } from '../load/types.js';
-import type { ServiceExtension } from '../load/x-ecsform/schema.js';
-import type { ModelContext } from './context.js';
-import { describeMemoryValues, FARGATE_CPU_UNITS, smallestFargateSize, validMemoryFor } from './fargate.js';
-import { originOf, rawEntry, scalarString } from './raw-values.js';
-import type { Origin } from './types.js';
+import type { ComposeService } from '../../load/types.js';
+import type { ServiceExtension } from '../../load/x-ecsform/schema.js';
+import type { ModelContext } from '../context.js';
+import { describeMemoryValues, FARGATE_CPU_UNITS, smallestFargateSize, validMemoryFor } from '../../aws/fargate.js';
+import type { Origin } from '../types.js';
 
 export function taskSize(service: ComposeService, ext: ServiceExtension, extOrigin: Origin, ctx: ModelContext): { cpuUnits: number; memoryMiB: number } {
   if (ext.cpu !== undefined || ext.memory !== undefined) return explicitSize(ext, extOrigin, ctx, service.name);
@@ -25,7 +23,7 @@ export function taskSize(service: ComposeService, ext: ServiceExtension, extOrig
     if (!exact) ctx.note('TASK_SIZE_ROUNDED', `Service ${service.name}: ${requested.cpuUnits} CPU units / ${requested.memoryMiB} MiB rounded up to the Fargate size ${size.cpuUnits}/${size.memoryMiB}.`, requested.origin, 'Set x-ecsform.cpu and x-ecsform.memory to choose the size yourself.');
     return size;
   }
-  ctx.decide('inferred', originOf(service.raw), 'Task size 256 CPU units / 512 MiB, the smallest Fargate size (no deploy.resources and no x-ecsform.cpu).', service.name);
+  ctx.decide('inferred', { at: service.at, path: `services.${service.name}` }, 'Task size 256 CPU units / 512 MiB, the smallest Fargate size (no deploy.resources and no x-ecsform.cpu).', service.name);
   return { cpuUnits: 256, memoryMiB: 512 };
 }
 
@@ -48,26 +46,14 @@ function explicitSize(ext: ServiceExtension, origin: Origin, ctx: ModelContext, 
 /** CPU units and MiB asked for by deploy.resources.limits (or reservations), or legacy cpus/mem_limit. */
 function requestedResources(service: ComposeService): { cpuUnits: number; memoryMiB: number; origin: Origin } | undefined {
   const deploy = service.deploy;
-  const cpus = deploy?.limitCpus ?? deploy?.reservationCpus;
-  const memory = deploy?.limitMemoryMiB ?? deploy?.reservationMemoryMiB;
-  const legacyCpus = rawEntry(service.raw, 'cpus');
-  const legacyMemory = rawEntry(service.raw, 'mem_limit');
-  const cpuValue = cpus?.value ?? numberOf(legacyCpus);
-  const memoryValue = memory?.value ?? memoryMiBOf(legacyMemory);
-  if (cpuValue === undefined && memoryValue === undefined) return undefined;
-  const origin: Origin = cpus ? { at: cpus.at, path: cpus.path } : memory ? { at: memory.at, path: memory.path } : originOf((legacyCpus ?? legacyMemory)!);
-  return { cpuUnits: Math.ceil((cpuValue ?? 0.25) * 1024), memoryMiB: Math.ceil(memoryValue ?? 512), origin };
+  const cpus = deploy?.limitCpus ?? deploy?.reservationCpus ?? positive(service.cpus);
+  const memory = deploy?.limitMemoryMiB ?? deploy?.reservationMemoryMiB ?? positive(service.memLimitMiB);
+  if (cpus === undefined && memory === undefined) return undefined;
+  const first = (cpus ?? memory)!;
+  return { cpuUnits: Math.ceil((cpus?.value ?? 0.25) * 1024), memoryMiB: Math.ceil(memory?.value ?? 512), origin: { at: first.at, path: first.path } };
 }
 
-function numberOf(node: ReturnType<typeof rawEntry>): number | undefined {
-  const text = scalarString(node);
-  const cpus = text === undefined ? undefined : parseCpus(text);
-  return cpus !== undefined && cpus > 0 ? cpus : undefined;
-}
-
-/** Legacy `mem_limit` such as `512m` or `1g`, in MiB. */
-function memoryMiBOf(node: ReturnType<typeof rawEntry>): number | undefined {
-  const text = scalarString(node);
-  const bytes = text === undefined ? undefined : parseMemoryBytes(text);
-  return bytes !== undefined && bytes > 0 ? bytes / BYTES_PER_MIB : undefined;
+/** Legacy `cpus: 0` and `mem_limit: 0` mean "no limit". */
+function positive<T extends { readonly value: number }>(value: T | undefined): T | undefined {
+  return value !== undefined && value.value > 0 ? value : undefined;
 }
