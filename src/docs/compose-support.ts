@@ -1,13 +1,29 @@
 /** docs/compose-support.md: every Compose key and what ecsform does with it, from the key table. */
 import { SERVICE_KEYS, TOP_LEVEL_KEYS, type KeyRule } from '../model/compose-keys.js';
 
+/** Where a key lands, in the words of the generated Terraform. */
+function landing(lands: string | undefined): string {
+  if (!lands) return '';
+  const [kind, name] = lands.split('.');
+  switch (kind) {
+    case 'container':
+      return ` Lands in the container definition's \`${name}\`.`;
+    case 'task':
+      return ` Lands in \`aws_ecs_task_definition.${name}\`.`;
+    case 'service':
+      return ` Lands in \`aws_ecs_service.${name}\`.`;
+    default:
+      return ` Lands in \`${name}\` resources.`;
+  }
+}
+
 const LABEL = { mapped: 'mapped', approximated: 'approximated (warning)', ignored: 'ignored (warning)', error: 'error' } as const;
 
 export function composeSupport(): string {
   const rows = (table: Readonly<Record<string, KeyRule>>) =>
     Object.entries(table)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, rule]) => `| \`${key}\` | ${LABEL[rule.treatment]}${rule.forValue ? ' (depends on the value)' : ''} | ${rule.note.replace(/\|/g, '\\|')} |`);
+      .map(([key, rule]) => `| \`${key}\` | ${LABEL[rule.treatment]}${rule.forValue ? ' (depends on the value)' : ''} | ${(rule.note + landing(rule.lands)).replace(/\|/g, '\\|')} |`);
   return [
     '# Compose support',
     '',

@@ -32,6 +32,7 @@ export function containerDefinition(service: Service, inputs: ContainerInputs): 
     name: str(service.awsName),
     image: inputs.image,
     essential: true,
+    memoryReservation: service.memoryReservationMiB,
     entryPoint: service.entrypoint ? tuple(service.entrypoint.map(str), false) : undefined,
     command: service.command ? tuple(service.command.map(str), false) : undefined,
     user: service.user !== undefined ? str(service.user) : undefined,
