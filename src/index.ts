@@ -9,7 +9,7 @@
  */
 
 // Compose to Terraform.
-export { loadCompose, parseDurationSeconds, type LoadResult } from './load/compose/index.js';
+export { loadCompose, type LoadResult } from './load/compose/index.js';
 export type { ComposeProject, LoadInput } from './load/types.js';
 export { buildModel, type BuildOptions } from './model/build-model.js';
 export type { AppModel } from './model/types.js';

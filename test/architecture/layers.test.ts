@@ -28,11 +28,11 @@ const LAYERS: readonly (readonly string[])[] = [
   ['ci', 'security'],
   ['model'],
   ['load'],
-  // The one layer that reads Terraform.
-  ['terraform'],
+  // The one layer that reads Terraform; AWS facts as data, with their sources.
+  ['terraform', 'aws'],
   ['hcl'],
-  // Facts and plumbing everyone may use.
-  ['aws', 'diagnostics', 'util', 'version'],
+  // Plumbing everyone may use.
+  ['diagnostics', 'util', 'version'],
 ];
 
 interface Edge {

@@ -33,11 +33,11 @@ function run(command: string, args: readonly string[], cwd: string): string {
   }
 }
 
-const CONSUMER = `import { check, generate, loadCompose, parseDurationSeconds, type CheckResult, type GenerateResult } from 'ecsform';
+const CONSUMER = `import { check, generate, loadCompose, type CheckResult, type GenerateResult } from 'ecsform';
 
 const compose = 'name: shop\\nservices:\\n  web:\\n    image: nginx:1.27\\n    ports: ["8080:80"]\\n';
 const { project } = loadCompose({ files: [{ path: 'compose.yaml', text: compose }], readFile: () => undefined, env: {} });
-const generated: GenerateResult = generate(project, { parseDurationSeconds });
+const generated: GenerateResult = generate(project, {});
 const files = generated.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content }));
 const result: CheckResult = await check({ files });
 console.log(JSON.stringify({ files: files.length, errors: result.findings.filter((f) => f.severity === 'error').length }));
