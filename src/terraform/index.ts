@@ -16,10 +16,9 @@
 export { isUnknown, Unknown, type Read } from './unknown.js';
 
 // Files, modules and the module index.
-export { groupIntoModules, moduleDirOf, normalizePath, resolveLocalSource, type GroupedInput, type ModuleFiles, type SourceFile } from './files.js';
+export { groupIntoModules, moduleDirOf, resolveLocalSource, type GroupedInput, type ModuleFiles, type SourceFile } from './files.js';
 export {
   indexModule,
-  metaArguments,
   MODE_OF_BLOCK,
   type DeclarationSite,
   type DuplicateDecl,
@@ -40,18 +39,17 @@ export { indexModules, parseFiles, readTerraform, type OwnParse } from './parse.
 export { ignoreDirectives, type IgnoreDirective } from './ignore-comments.js';
 
 // Reading the syntax tree.
-export { attributeSite, attributesOf, blockSite, blocksOf, describeBlock, findAttribute, isInterpolationOnly, literalString, objectEntries, objectKeyName } from './ast/ast-read.js';
+export { attributeSite, blockSite, blocksOf, findAttribute, isInterpolationOnly, literalString, objectEntries, objectKeyName } from './ast/ast-read.js';
 export { walkExpr } from './ast/expr-walk.js';
-export { collectExprUses, withNames, type ExprUses, type FunctionCallSite, type Reference, type RefOp } from './ast/expr-references.js';
-export { dynamicIteratorName, forEachModuleExpression, type ExprScope, type ExprVisitor } from './ast/scopes.js';
-export { collectModuleUses, isSpecialRoot, leadingNames, referencedAddress } from './ast/module-uses.js';
-export { referencedAddresses, resourceAddresses, usesEach } from './ast/addresses.js';
+export type { ExprUses, FunctionCallSite, Reference, RefOp } from './ast/expr-references.js';
+export { forEachModuleExpression, type ExprScope, type ExprVisitor } from './ast/scopes.js';
+export { collectModuleUses, leadingNames, referencedAddress } from './ast/module-uses.js';
+export { referencedAddresses, resourceAddresses } from './ast/addresses.js';
 export { localModuleOf, outputStep } from './ast/local-modules.js';
 
 // Values.
 export { evaluate, type EvalScope } from './eval/evaluate.js';
 export type { ObjectValue, Value } from './eval/values.js';
-export { expandInstances, instanceAddress, type Instance } from './instances.js';
 
 // The configuration as it would be planned.
 export { buildStack, evaluateIn, type ModuleInstance, type OpaqueModuleCall, type SourceLine, type Stack, type StackInstance, type StackResource } from './stack/stack.js';
@@ -59,7 +57,7 @@ export { listLength, nestedBodies, nestedBody, readBool, readNumber, readString,
 
 // Resource instances with located values, as rules read them.
 export { BlockView, ResourceInstance } from './view/block-view.js';
-export { fromValue, HOLE, locate, locateJson, type LocateContext, type Located, type LocatedList, type LocatedObject, type LocatedScalar, type LocatedUnknown, type Site } from './view/located.js';
+export { HOLE, locateJson, type LocateContext, type Located, type LocatedList, type LocatedObject, type LocatedScalar, type LocatedUnknown, type Site } from './view/located.js';
 export { ModuleView } from './view/module-view.js';
 export { bool, hasHole, items, member, num, oneOrMany, partialText, str } from './view/read.js';
 
