@@ -39,7 +39,7 @@ function landing(text: string, target: string): string {
   const ofProbe = (type: string) => blocks.find((b) => b.type === 'resource' && b.labels[0] === type && b.labels[1] === 'probe');
   switch (kind) {
     case 'container':
-      return valueOf(container(ofProbe('aws_ecs_task_definition')!), name);
+      return objectValue(container(ofProbe('aws_ecs_task_definition')!), name);
     case 'task':
       return argument(ofProbe('aws_ecs_task_definition'), name);
     case 'service':
@@ -51,7 +51,7 @@ function landing(text: string, target: string): string {
   }
 }
 
-function valueOf(object: Expr, key: string): string {
+function objectValue(object: Expr, key: string): string {
   assert.equal(object.kind, 'object');
   if (object.kind !== 'object') return '';
   const item = object.items.find((i) => i.key.kind === 'traversal' && i.key.root === key);
