@@ -91,29 +91,16 @@ export interface Cluster {
 
 export type ServiceKind = 'web' | 'internal' | 'tcp' | 'worker';
 
-export interface Service {
-  /** Compose service name. */
-  readonly name: string;
-  /** Terraform identifier (`ui_iot`). */
-  readonly id: string;
-  /** Name used in AWS resource names and as the container name (`ui-iot`). */
+/**
+ * One container of a task, as the ECS container definition needs it. A service's own Compose
+ * container is the service itself (`Service` extends this); other containers of the same task
+ * (init containers, sidecars, services Compose ties to its network) are `Sidecar`s.
+ */
+export interface ContainerSpec {
+  /** The container name (`ui-iot`), also used in AWS resource names for the main container. */
   readonly awsName: string;
-  readonly origin: Origin;
-  readonly kind: ServiceKind;
   readonly image: ImageSource;
-  readonly cpuUnits: number;
-  readonly memoryMiB: number;
-  /** The container's soft memory limit (`memoryReservation`), below the task memory. */
-  readonly memoryReservationMiB?: number;
-  readonly desiredCount: number;
-  readonly architecture: Architecture;
-  readonly spot: boolean;
-  readonly exec: boolean;
   readonly ports: readonly ContainerPort[];
-  /** The port traffic is routed to (web, internal, tcp). */
-  readonly mainPort?: number;
-  readonly routes: readonly Route[];
-  readonly loadBalancerHealthCheck?: LoadBalancerHealthCheck;
   readonly containerHealthCheck?: ContainerHealthCheck;
   readonly environment: readonly PlainEnv[];
   readonly secretEnv: readonly SecretEnv[];
@@ -126,9 +113,54 @@ export interface Service {
   readonly dockerLabels: Readonly<Record<string, string>>;
   readonly linux: LinuxParameters;
   readonly ulimits: readonly { readonly name: string; readonly soft: number; readonly hard: number }[];
-  /** Scratch paths that get an ephemeral task volume (Compose `tmpfs`), for read-only roots. */
+  /** Scratch paths that get an ephemeral volume of their own (Compose `tmpfs`), for read-only roots. */
   readonly scratchPaths: readonly string[];
+  /** Mounts of EFS volumes (by Compose volume name) and of the task's shared volumes (`Service.taskVolumes`). */
   readonly mounts: readonly VolumeMount[];
+  /** The container's soft memory limit (`memoryReservation`), below the task memory. */
+  readonly memoryReservationMiB?: number;
+  readonly stopTimeoutSeconds?: number;
+  /** Containers of the same task this one waits for before it starts. */
+  readonly containerDependsOn: readonly ContainerDependency[];
+}
+
+export interface ContainerDependency {
+  /** Container name (`awsName`) in the same task. */
+  readonly container: string;
+  /** ECS `dependsOn` condition: started, healthy, exited, or exited with code 0. */
+  readonly condition: 'START' | 'HEALTHY' | 'COMPLETE' | 'SUCCESS';
+}
+
+/** Another container of a service's task. */
+export interface Sidecar extends ContainerSpec {
+  /** Why it is there, for comments and `explain`. */
+  readonly purpose: string;
+  /** The task stops when an essential container stops; init containers are not essential. */
+  readonly essential: boolean;
+  readonly origin: Origin;
+}
+
+export interface Service extends ContainerSpec {
+  /** Compose service name. */
+  readonly name: string;
+  /** Terraform identifier (`ui_iot`). */
+  readonly id: string;
+  readonly origin: Origin;
+  readonly kind: ServiceKind;
+  readonly cpuUnits: number;
+  readonly memoryMiB: number;
+  readonly desiredCount: number;
+  readonly architecture: Architecture;
+  readonly spot: boolean;
+  readonly exec: boolean;
+  /** The port traffic is routed to (web, internal, tcp). */
+  readonly mainPort?: number;
+  readonly routes: readonly Route[];
+  readonly loadBalancerHealthCheck?: LoadBalancerHealthCheck;
+  /** Other containers of the task, in start order. */
+  readonly sidecars: readonly Sidecar[];
+  /** Empty task-scoped volumes shared between the task's containers (e.g. files an init container writes). */
+  readonly taskVolumes: readonly string[];
   /** Name of the security group the service runs in. */
   readonly securityGroup: string;
   readonly exposure: 'alb' | 'nlb' | 'public-ip' | 'none';
@@ -137,7 +169,6 @@ export interface Service {
   readonly discoveryName?: string;
   readonly autoscaling?: Autoscaling;
   readonly alarms: boolean;
-  readonly stopTimeoutSeconds?: number;
   readonly dependsOn: readonly { readonly service: string; readonly condition: 'START' | 'HEALTHY' | 'COMPLETE' }[];
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Expr } from '../hcl/ast.js';
 import { ref, str, tmpl } from '../hcl/build.js';
+import { containersOf } from '../model/containers.js';
 import type { AppModel, EnvPart } from '../model/types.js';
 import { PlanContext, types } from './context.js';
 import type { Family, TerraformFile, TerraformModule } from './document.js';
@@ -55,7 +56,7 @@ export function planTerraform(model: AppModel): Plan {
   const iam = planIam(ctx, {
     repositoryArns: registry.switchableArns ?? model.repositories.map((r) => registry.arnOf(r.id)),
     logGroupArns: logs.arns,
-    secretArns: [...new Set(model.services.flatMap((s) => s.secretEnv.map((e) => e.secret)))].sort().map((name) => secrets.arnOf(name)),
+    secretArns: [...new Set(model.services.flatMap((s) => containersOf(s).flatMap((c) => c.secretEnv.map((e) => e.secret))))].sort().map((name) => secrets.arnOf(name)),
     ...(logs.execGroupArn ? { execLogGroupArn: logs.execGroupArn } : {}),
     ...(storage.fileSystemArn ? { efsFileSystemArn: storage.fileSystemArn } : {}),
     efsAccessPointArns: storage.accessPointArns,

@@ -4,22 +4,24 @@
  */
 import type { Expr } from '../../hcl/ast.js';
 import { obj, str, tmpl, tuple, type ExprLike } from '../../hcl/build.js';
-import type { EnvPart, Service } from '../../model/types.js';
+import type { ContainerSpec, EnvPart } from '../../model/types.js';
 
 export interface ContainerInputs {
   readonly image: Expr;
+  /** Whether the task stops when this container stops (the main container always is). */
+  readonly essential: boolean;
   readonly logGroup: Expr;
   readonly region: Expr;
   readonly secretArnOf: (secretName: string) => Expr;
   readonly envPart: (part: Exclude<EnvPart, { kind: 'text' }>) => Expr;
 }
 
-/** Ephemeral task volumes standing in for tmpfs / anonymous volumes, named by position. */
-export function scratchVolumeName(service: Service, index: number): string {
-  return `${service.awsName}-scratch-${index}`;
+/** Ephemeral task volumes standing in for tmpfs / anonymous volumes, named by container and position. */
+export function scratchVolumeName(container: ContainerSpec, index: number): string {
+  return `${container.awsName}-scratch-${index}`;
 }
 
-export function containerDefinition(service: Service, inputs: ContainerInputs): Expr {
+export function containerDefinition(service: ContainerSpec, inputs: ContainerInputs): Expr {
   const hc = service.containerHealthCheck;
   const linux = service.linux;
   const capabilities = linux.capabilitiesAdd.length > 0 || linux.capabilitiesDrop.length > 0 ? obj({ add: linux.capabilitiesAdd.length > 0 ? [...linux.capabilitiesAdd] : undefined, drop: linux.capabilitiesDrop.length > 0 ? [...linux.capabilitiesDrop] : undefined }) : undefined;
@@ -31,7 +33,7 @@ export function containerDefinition(service: Service, inputs: ContainerInputs): 
   const record: Record<string, ExprLike | undefined> = {
     name: str(service.awsName),
     image: inputs.image,
-    essential: true,
+    essential: inputs.essential,
     memoryReservation: service.memoryReservationMiB,
     entryPoint: service.entrypoint ? tuple(service.entrypoint.map(str), false) : undefined,
     command: service.command ? tuple(service.command.map(str), false) : undefined,
@@ -60,6 +62,10 @@ export function containerDefinition(service: Service, inputs: ContainerInputs): 
     ulimits: service.ulimits.length > 0 ? tuple(service.ulimits.map((u) => obj({ name: str(u.name), softLimit: u.soft, hardLimit: u.hard }, false)), true) : undefined,
     dockerLabels: Object.keys(service.dockerLabels).length > 0 ? obj(Object.fromEntries(Object.entries(service.dockerLabels).map(([k, v]) => [k, str(v)])), true) : undefined,
     stopTimeout: service.stopTimeoutSeconds,
+    dependsOn:
+      service.containerDependsOn.length > 0
+        ? tuple(service.containerDependsOn.map((d) => obj({ containerName: str(d.container), condition: str(d.condition) }, false)), true)
+        : undefined,
     logConfiguration: obj({
       logDriver: str('awslogs'),
       options: obj({ 'awslogs-group': inputs.logGroup, 'awslogs-region': inputs.region, 'awslogs-stream-prefix': str(service.awsName) }),

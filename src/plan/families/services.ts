@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../../hcl/ast.js';
 import { attr, block, call, cond, dynamic, NULL, num, ref, str, tuple, type BodyInput } from '../../hcl/build.js';
-import type { EnvPart, Service } from '../../model/types.js';
+import type { ContainerSpec, EnvPart, Service } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import type { ClusterRefs, DiscoveryRefs } from './cluster.js';
 import { containerDefinition, scratchVolumeName } from './container-definition.js';
@@ -43,14 +43,11 @@ export function planServices(ctx: PlanContext, inputs: ServiceInputs): void {
 }
 
 function taskDefinition(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inputs: ServiceInputs) {
-  const image = service.image.kind === 'repository' ? inputs.registry.imageOf(service.image.repository) : str(service.image.reference);
-  const container = containerDefinition(service, {
-    image,
-    logGroup: inputs.logs.groupOf(service),
-    region: ref('var.aws_region'),
-    secretArnOf: inputs.secrets.arnOf,
-    envPart: inputs.envPart,
-  });
+  const imageOf = (c: ContainerSpec) => (c.image.kind === 'repository' ? inputs.registry.imageOf(c.image.repository) : str(c.image.reference));
+  const definitionOf = (c: ContainerSpec, essential: boolean) =>
+    containerDefinition(c, { image: imageOf(c), essential, logGroup: inputs.logs.groupOf(service), region: ref('var.aws_region'), secretArnOf: inputs.secrets.arnOf, envPart: inputs.envPart });
+  const containers = [...service.sidecars.map((s) => definitionOf(s, s.essential)), definitionOf(service, true)];
+  const allContainers: readonly ContainerSpec[] = [...service.sidecars, service];
   const comments = [
     ...(service.readonlyRootFilesystem
       ? []
@@ -69,9 +66,9 @@ function taskDefinition(ctx: PlanContext, service: Service, knobs: ServiceKnobs,
       attr('execution_role_arn', inputs.iam.executionRoleArn),
       attr('task_role_arn', inputs.iam.taskRoleArn),
       block('runtime_platform', [], [attr('operating_system_family', 'LINUX'), attr('cpu_architecture', service.architecture === 'arm64' ? 'ARM64' : 'X86_64')]),
-      ...service.mounts
-        .map((m) => m.volume)
-        .filter((v, i, all) => all.indexOf(v) === i)
+      ...allContainers
+        .flatMap((c) => c.mounts.map((m) => m.volume))
+        .filter((v, i, all) => all.indexOf(v) === i && !service.taskVolumes.includes(v))
         .map((volume) =>
           block('volume', [], [
             attr('name', volume),
@@ -82,8 +79,9 @@ function taskDefinition(ctx: PlanContext, service: Service, knobs: ServiceKnobs,
             ]),
           ]),
         ),
-      ...service.scratchPaths.map((_, i) => block('volume', [], [attr('name', scratchVolumeName(service, i))])),
-      attr('container_definitions', call('jsonencode', tuple([container], true))),
+      ...allContainers.flatMap((c) => c.scratchPaths.map((_, i) => block('volume', [], [attr('name', scratchVolumeName(c, i))]))),
+      ...service.taskVolumes.map((name) => block('volume', [], [attr('name', name)])),
+      attr('container_definitions', call('jsonencode', tuple(containers, true))),
       ctx.tags(),
       ctx.isModule
         ? block('lifecycle', [], [block('precondition', [], [attr('condition', fargatePairCondition(knobs.cpu, knobs.memory)), attr('error_message', str(FARGATE_PAIR_MESSAGE))])])
