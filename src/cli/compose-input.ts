@@ -2,10 +2,12 @@
  * Finds and reads the Compose files the way `docker compose` does: `-f` files in order, else
  * compose.yaml / compose.yml / docker-compose.yaml / docker-compose.yml in the directory.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../diagnostics/errors.js';
 import type { LoadInput } from '../load/types.js';
+import { INPUT_LIMITS } from './files/limits.js';
+import { readTextFile, readTextFileIfPresent } from './files/read-text.js';
 
 const DEFAULT_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 
@@ -23,15 +25,34 @@ export interface ComposeInputOptions {
  */
 export function composeInput(options: ComposeInputOptions): { input: LoadInput; projectDir: string; sourceNames: string[] } {
   const wanted = options.files && options.files.length > 0 ? options.files : [defaultFile(options.cwd)];
+  // Every read counts, repeated ones included: include and extends can read the same file again and again.
+  let read = 0;
+  const countRead = (text: string, shown: string) => {
+    read += text.length;
+    if (read > INPUT_LIMITS.composeTotalBytes) {
+      throw new InputError([
+        {
+          code: 'INPUT_TOO_LARGE',
+          severity: 'error',
+          message: `Reading ${shown} brings what the Compose files and the files they refer to hold past ${INPUT_LIMITS.composeTotalBytes / (1024 * 1024)} MiB, more than ecsform reads in one run.`,
+          file: shown,
+          hint: 'Check include, extends and env_file for files read many times.',
+        },
+      ]);
+    }
+  };
   const files = wanted.map((file) => {
     const absolute = resolve(options.cwd, file);
     if (existsSync(absolute) && statSync(absolute).isDirectory()) {
       throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: `${file} is a directory, not a Compose file.`, hint: `Pass the file itself, e.g. -f ${join(file, 'compose.yaml')}.` }]);
     }
-    if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    if (!existsSync(absolute)) {
       throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: `Compose file not found: ${file}`, hint: 'Pass the path with -f, or run ecsform in the directory of compose.yaml.' }]);
     }
-    return { path: display(options.cwd, absolute), text: readFileSync(absolute, 'utf8') };
+    const path = display(options.cwd, absolute);
+    const text = readTextFile(absolute, { shown: path, maxBytes: INPUT_LIMITS.composeFileBytes, what: 'a Compose file' });
+    countRead(text, path);
+    return { path, text };
   });
   const projectDir = dirname(resolve(options.cwd, wanted[0]!));
   return {
@@ -41,7 +62,9 @@ export function composeInput(options: ComposeInputOptions): { input: LoadInput; 
       files,
       readFile: (path) => {
         const absolute = resolve(options.cwd, path);
-        return existsSync(absolute) && statSync(absolute).isFile() ? readFileSync(absolute, 'utf8') : undefined;
+        const text = readTextFileIfPresent(absolute, { shown: display(options.cwd, absolute), maxBytes: INPUT_LIMITS.composeFileBytes, what: 'a file the Compose file refers to' });
+        if (text !== undefined) countRead(text, display(options.cwd, absolute));
+        return text;
       },
       env: options.env,
       ...(options.profiles && options.profiles.length > 0 ? { profiles: options.profiles } : {}),

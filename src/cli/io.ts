@@ -3,6 +3,8 @@
  * pass a recording implementation; only `main.ts` binds it to the real process.
  */
 import { relative } from 'node:path';
+import { InputError } from '../diagnostics/errors.js';
+import { decodeText } from './files/read-text.js';
 
 export interface Io {
   readonly cwd: string;
@@ -11,8 +13,8 @@ export interface Io {
   err(text: string): void;
   /** A path as shown to the user: relative to the working directory when inside it. */
   display(absolutePath: string): string;
-  /** Reads standard input to the end (for `-` arguments). */
-  readStdin(): Promise<string>;
+  /** Reads standard input to the end (for `-` arguments); an InputError past `maxBytes` or on bytes that are not UTF-8. */
+  readStdin(maxBytes: number): Promise<string>;
 }
 
 export function processIo(): Io {
@@ -23,10 +25,18 @@ export function processIo(): Io {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
     display: (path) => displayPath(cwd, path),
-    readStdin: async () => {
+    readStdin: async (maxBytes) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      let length = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        length += (chunk as Buffer).length;
+        if (length > maxBytes) {
+          process.stdin.destroy();
+          throw new InputError([{ code: 'INPUT_TOO_LARGE', severity: 'error', message: `Standard input holds more than ecsform reads (${Math.round(maxBytes / (1024 * 1024))} MiB).`, hint: 'Pass what `terraform output -json` prints.' }]);
+        }
+      }
+      return decodeText(Buffer.concat(chunks), 'standard input');
     },
   };
 }

@@ -9,6 +9,7 @@ import { SEVERITIES } from '../diagnostics/finding.js';
 import { VERSION } from '../version.js';
 import { processIo, type Io } from './io.js';
 import { renderFindingsText } from './render/findings-text.js';
+import { summariseRefusal } from './render/refusal.js';
 import { UsageError } from './usage-error.js';
 
 
@@ -137,7 +138,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
     if (isInputError(error)) {
-      io.err(renderFindingsText(error.findings));
+      io.err(renderFindingsText(summariseRefusal(error.findings)));
       return 2;
     }
     if (error instanceof UsageError) {

@@ -6,6 +6,7 @@ export type * from './ast.js';
 export * from './build.js';
 export type { HclError } from './errors.js';
 export { parseHcl, type ParseResult } from './parser.js';
+export { hclShape, MAX_HCL_DEPTH, type HclShape } from './limits.js';
 export { writeHcl } from './writer.js';
 export { writeExpr } from './write-expr.js';
 export { checkSyntax, formatHcl, warmUp } from './wasm.js';

@@ -1,7 +1,8 @@
 /**
  * `parseHcl`: HCL native syntax text to the document model in `ast.ts`, with ranges on every
  * node and comments attached to the items they describe. Never throws: syntax problems come back
- * as errors (the first one precise, later ones best effort) next to whatever could be parsed.
+ * as errors (the first one precise, later ones best effort) next to whatever could be parsed, and
+ * a text nesting deeper than MAX_HCL_DEPTH comes back empty with one error saying so.
  *
  * Comments: the lines directly above an item lead it (any comments between two items lead the
  * second), a comment after an item on its last line trails it, and comments at the top of the
@@ -13,6 +14,7 @@ import { CommentIndex, splitHeader, toComment } from './comments.js';
 import { sortErrors, type HclError } from './errors.js';
 import { blockContext, FILE_CONTEXT, policyBlankLine, type BodyContext } from './layout.js';
 import { lex, type LexComment } from './lexer.js';
+import { measureShape, tooDeepError } from './limits.js';
 import { parseExpression } from './parse-expr.js';
 import { decodeQuoted } from './template-text.js';
 import { TokenReader, type TokenIndex } from './reader.js';
@@ -24,6 +26,12 @@ export interface ParseResult {
 
 export function parseHcl(path: string, text: string): ParseResult {
   const lexed = lex(path, text);
+  const { tooDeepAt } = measureShape(lexed.tokens);
+  if (tooDeepAt !== undefined) {
+    // Parsing would recurse past the stack: report where, and hand back an empty document.
+    const start = { line: 1, column: 1, offset: 0 };
+    return { file: { path, body: { items: [], range: { start, end: start } } }, errors: [tooDeepError(path, tooDeepAt)] };
+  }
   const reader = new TokenReader(path, text, lexed.tokens, new CommentIndex(lexed.comments), lexed.errors);
   const parser = new BodyParser(reader);
   const items = parser.parseBody(FILE_CONTEXT, 0);

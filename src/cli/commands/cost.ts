@@ -2,10 +2,12 @@
  * `ecsform cost DIR`: the monthly cost of the Terraform under DIR (generated or hand-written), as
  * a text table, JSON or Markdown. `--usage FILE` sets the usage assumptions (YAML or JSON).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { estimateCost, parseUsageFile, renderCostJson, renderCostMarkdown, renderCostText, DEFAULT_USAGE, type CostEstimate, type Usage } from '../../cost/index.js';
 import { InputError } from '../../diagnostics/errors.js';
+import { INPUT_LIMITS } from '../files/limits.js';
+import { readTextFile } from '../files/read-text.js';
 import type { Io } from '../io.js';
 import { readTerraformDirectory } from '../terraform-directory.js';
 
@@ -45,9 +47,9 @@ export function withDisplayPaths(estimate: CostEstimate, display: (file: string)
 export function readUsage(io: Io, file: string | undefined): Usage {
   if (file === undefined) return DEFAULT_USAGE;
   const path = resolve(io.cwd, file);
-  if (!existsSync(path) || !statSync(path).isFile()) {
+  if (!existsSync(path) || statSync(path).isDirectory()) {
     const what = existsSync(path) ? `${file} is a directory, not a usage file` : `Usage file not found: ${file}`;
     throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: what, hint: 'Pass a YAML or JSON file; docs/cost.md lists the keys.' }]);
   }
-  return parseUsageFile(io.display(path), readFileSync(path, 'utf8'));
+  return parseUsageFile(io.display(path), readTextFile(path, { shown: io.display(path), maxBytes: INPUT_LIMITS.jsonFileBytes, what: 'a usage file' }));
 }

@@ -3,7 +3,6 @@
  * Exit 0 when every check passes, 1 when one fails (or is still not ready at the deadline),
  * 2 on bad input: no outputs, not JSON, no smoke_test, bad flags, no region or credentials.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../../diagnostics/errors.js';
 import { createAwsAccess, type AwsAccess } from '../../smoke/aws-clients.js';
@@ -13,6 +12,8 @@ import { renderProgress, renderReportJson, renderReportText } from '../../smoke/
 import { runSmoke } from '../../smoke/runner.js';
 import { resolveRegion, smokeOptionsFrom, withExpectations, type SmokeFlags } from '../../smoke/settings.js';
 import { parseSmokeTargets } from '../../smoke/targets.js';
+import { INPUT_LIMITS } from '../files/limits.js';
+import { readTextFileIfPresent } from '../files/read-text.js';
 import type { Io } from '../io.js';
 
 export interface SmokeCommandOptions extends SmokeFlags {
@@ -64,22 +65,19 @@ async function readOutputs(io: Io, outputs: string | undefined): Promise<{ text:
       },
     ]);
   }
-  if (outputs === '-') return { text: await io.readStdin(), source: 'standard input' };
+  if (outputs === '-') return { text: await io.readStdin(INPUT_LIMITS.jsonFileBytes), source: 'standard input' };
   const path = resolve(io.cwd, outputs);
-  try {
-    return { text: readFileSync(path, 'utf8'), source: io.display(path) };
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new InputError([
-      {
-        code: 'SMOKE_NO_OUTPUTS',
-        severity: 'error',
-        message: `Cannot read ${io.display(path)}: ${code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}.`,
-        file: io.display(path),
-        hint: 'Write it with `terraform output -json > outputs.json` in the Terraform directory.',
-      },
-    ]);
-  }
+  const text = readTextFileIfPresent(path, { shown: io.display(path), maxBytes: INPUT_LIMITS.jsonFileBytes, what: 'the Terraform outputs' });
+  if (text !== undefined) return { text, source: io.display(path) };
+  throw new InputError([
+    {
+      code: 'SMOKE_NO_OUTPUTS',
+      severity: 'error',
+      message: `Cannot read ${io.display(path)}: no such file.`,
+      file: io.display(path),
+      hint: 'Write it with `terraform output -json > outputs.json` in the Terraform directory.',
+    },
+  ]);
 }
 
 async function requireCredentials(aws: AwsAccess): Promise<void> {

@@ -28,21 +28,25 @@ export function readTextFile(path: string, options: ReadTextOptions): string {
 /** Like readTextFile, but undefined when nothing exists at the path (a dangling link is not nothing). */
 export function readTextFileIfPresent(path: string, options: ReadTextOptions): string | undefined {
   const bytes = readBytes(path, options);
-  if (bytes === undefined) return undefined;
+  return bytes === undefined ? undefined : decodeText(bytes, options.shown, options.what);
+}
+
+/** The bytes as text; an InputError at the first byte that is not UTF-8 text. */
+export function decodeText(bytes: Uint8Array, shown: string, what = 'text'): string {
   const text = decodeUtf8(bytes);
   if (text !== undefined) return text;
   const invalid = firstInvalidUtf8(bytes);
   const { line, column } = positionOf(bytes, invalid);
-  const what = bytes[invalid] === 0 ? 'a NUL byte: it is binary' : 'bytes that are not UTF-8';
+  const found = bytes[invalid] === 0 ? 'a NUL byte: it is binary' : 'bytes that are not UTF-8';
   throw new InputError([
     {
       code: 'INPUT_NOT_TEXT',
       severity: 'error',
-      message: `${options.shown} is not UTF-8 text: it has ${what}.`,
-      file: options.shown,
+      message: `${shown} is not UTF-8 text: it has ${found}.`,
+      file: shown,
       line,
       column,
-      hint: `Pass ${options.what} saved as UTF-8 text.`,
+      hint: `Pass ${what} saved as UTF-8 text.`,
     },
   ]);
 }

@@ -26,11 +26,15 @@ interface Journal {
   readonly createdDirectories: string[];
 }
 
-export function applyAllOrNothing(changes: readonly FileChange[], journalPath: string, shown: (path: string) => string): void {
+/**
+ * Without `journalPath` a failure is still undone, but a process killed half-way leaves what it
+ * had done (and its backups, `.ecsform-bak-*`, beside the files).
+ */
+export function applyAllOrNothing(changes: readonly FileChange[], journalPath: string | undefined, shown: (path: string) => string): void {
   const journal: Journal = { version: 1, entries: [], createdDirectories: [] };
   try {
     for (const change of changes) journal.entries.push(prepare(change, journal, shown));
-    writeAtomically(journalPath, `${JSON.stringify(journal, null, 2)}\n`, shown);
+    if (journalPath !== undefined) writeAtomically(journalPath, `${JSON.stringify(journal, null, 2)}\n`, shown);
   } catch (error) {
     discardPrepared(journal);
     throw error;
@@ -41,11 +45,11 @@ export function applyAllOrNothing(changes: readonly FileChange[], journalPath: s
       else rmSync(entry.target, { force: true });
     } catch (error) {
       rollBack(journal);
-      rmSync(journalPath, { force: true });
+      if (journalPath !== undefined) rmSync(journalPath, { force: true });
       throw unwritable(entry.target, error, shown);
     }
   }
-  rmSync(journalPath, { force: true });
+  if (journalPath !== undefined) rmSync(journalPath, { force: true });
   for (const entry of journal.entries) if (entry.backup !== undefined) rmSync(entry.backup, { force: true });
 }
 

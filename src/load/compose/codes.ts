@@ -11,6 +11,7 @@ export type ComposeFindingCode =
   | 'COMPOSE_YAML_ALIAS'
   | 'COMPOSE_YAML_MERGE_KEY'
   | 'COMPOSE_YAML_KEY'
+  | 'COMPOSE_LIMIT'
   | 'COMPOSE_TYPE'
   | 'COMPOSE_FIELD_MISSING'
   | 'COMPOSE_INTERPOLATION_SYNTAX'
@@ -80,6 +81,12 @@ export const COMPOSE_FINDING_CODES: Readonly<Record<ComposeFindingCode, FindingC
   COMPOSE_YAML_KEY: {
     title: 'Non-scalar key',
     description: 'A mapping key is itself a mapping or a sequence; Compose keys are strings.',
+    severity: 'error',
+  },
+  COMPOSE_LIMIT: {
+    title: 'Beyond what ecsform reads',
+    description:
+      'The input is deeper or larger than any real application needs and ecsform refuses to read it: YAML nested more than 100 levels, interpolation nested more than 20 levels, more than 100 ports on one service, more than 1,000 services. The message names the limit.',
     severity: 'error',
   },
   COMPOSE_TYPE: {

@@ -173,6 +173,7 @@ class DotenvParser {
         const { variable, message } = result.error;
         return this.fail('required', `required variable "${variable}" is missing a value${message === '' ? '' : `: ${message}`}`, offset);
       }
+      if (result.error.kind === 'too-deep') return this.fail('interpolation', `interpolation nested more than ${result.error.limit} levels deep; nest fewer defaults`, offset);
       return this.fail('interpolation', `invalid interpolation format in ${JSON.stringify(template)}; write a literal $ as $$`, offset);
     }
     const { line, column } = this.position(offset);

@@ -52,6 +52,14 @@ export function interpolateString(
         message: `Required variable "${variable}" is missing a value${message === '' ? '.' : `: ${message}`}`,
         hint: `Set ${variable} in the environment or in the .env file of the project directory.`,
       });
+    } else if (result.error.kind === 'too-deep') {
+      scope.findings.report({
+        code: 'COMPOSE_LIMIT',
+        at,
+        path,
+        message: `Interpolation nested more than ${result.error.limit} levels deep (\${A:-\${B:-...}}); ecsform expands at most ${result.error.limit}.`,
+        hint: 'Nest fewer defaults; set the variable in .env instead.',
+      });
     } else {
       scope.findings.report({
         code: 'COMPOSE_INTERPOLATION_SYNTAX',

@@ -22,11 +22,14 @@ export interface Substituted {
 
 export interface SubstitutionFailed {
   readonly ok: false;
-  readonly error: { readonly kind: 'required'; readonly variable: string; readonly message: string } | { readonly kind: 'syntax' };
+  readonly error: { readonly kind: 'required'; readonly variable: string; readonly message: string } | { readonly kind: 'syntax' } | { readonly kind: 'too-deep'; readonly limit: number };
 }
 
+/** Real files nest two or three levels (`${A:-${B:-x}}`); each level is a recursion. */
+export const MAX_INTERPOLATION_DEPTH = 20;
+
 export function substitute(template: string, lookup: Lookup): Substituted | SubstitutionFailed {
-  const state: State = { lookup, variables: [], unset: [] };
+  const state: State = { lookup, variables: [], unset: [], depth: 0 };
   try {
     const value = expand(template, state);
     return { ok: true, value, variables: state.variables, unset: state.unset };
@@ -44,6 +47,8 @@ interface State {
   readonly lookup: Lookup;
   readonly variables: string[];
   readonly unset: string[];
+  /** Nesting of the expression being expanded. */
+  depth: number;
 }
 
 class SubstitutionError extends Error {
@@ -58,6 +63,7 @@ const OPERATORS = [':-', ':?', ':+', '-', '?', '+'] as const;
 type Operator = (typeof OPERATORS)[number];
 
 function expand(template: string, state: State): string {
+  if (state.depth > MAX_INTERPOLATION_DEPTH) throw new SubstitutionError({ kind: 'too-deep', limit: MAX_INTERPOLATION_DEPTH });
   let out = '';
   let i = 0;
   while (i < template.length) {
@@ -94,7 +100,12 @@ function expandBraced(body: string, state: State): string {
   if (rest === '') return read(name, state, true);
   const operator = OPERATORS.find((op) => rest.startsWith(op));
   if (operator === undefined) throw new SubstitutionError({ kind: 'syntax' });
-  return applyOperator(name, operator, rest.slice(operator.length), state);
+  state.depth++;
+  try {
+    return applyOperator(name, operator, rest.slice(operator.length), state);
+  } finally {
+    state.depth--;
+  }
 }
 
 function applyOperator(name: string, operator: Operator, argument: string, state: State): string {

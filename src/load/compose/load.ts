@@ -10,6 +10,7 @@ import { createContext } from './context.js';
 import { projectEnvironment } from './env-files.js';
 import { loadComposeFile } from './load-file.js';
 import { mergeLayers } from './merge.js';
+import { withinServiceBound } from './project-bounds.js';
 import { directoryOf } from './paths.js';
 import { emptyMap, type SourceMap } from './source-tree.js';
 
@@ -41,6 +42,7 @@ export function loadCompose(input: LoadInput): LoadResult {
   // Without every file the merged project would be partial and produce misleading follow-up errors.
   if (!allParsed) throw new InputError(ctx.findings.errors());
   const merged = mergeLayers(layers, ctx.findings) ?? emptyMap({ file: first.path, line: 1, column: 1 }, projectDir);
+  if (!withinServiceBound(merged, ctx.findings)) throw new InputError(ctx.findings.errors());
   const project = assembleProject(ctx, merged, environment);
   if (ctx.findings.hasErrors) throw new InputError(ctx.findings.errors());
   return { project, findings: ctx.findings.warnings() };

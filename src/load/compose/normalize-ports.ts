@@ -2,6 +2,7 @@
  * `ports` and `expose`. The short syntax is `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]` as
  * parsed by docker/go-connections (`ParsePortSpec`): port ranges expand to one mapping per port,
  * a host range with a single container port keeps the range start, IPv6 host IPs are bracketed.
+ * A range is measured before it is expanded: past MAX_PORTS_PER_SERVICE it is refused at its line.
  */
 import { isIP } from 'node:net';
 import type { Located, PortMapping } from '../types.js';
@@ -14,6 +15,14 @@ type PortFields = Omit<PortMapping, 'at' | 'path'>;
 type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 const PROTOCOLS = ['tcp', 'udp', 'sctp'] as const;
+
+/**
+ * Mappings per service in `ports` (and ports in `expose`). Each becomes a port mapping in the task
+ * definition and an inbound rule for every caller's security group; AWS allows 60 inbound rules
+ * per security group by default, and real services publish a handful of ports.
+ */
+export const MAX_PORTS_PER_SERVICE = 100;
+const LIMIT_HINT = `ecsform maps each port of a range separately, up to ${MAX_PORTS_PER_SERVICE} per service (a security group holds 60 inbound rules by default). List only the ports the service listens on.`;
 const SHORT_SYNTAX_HINT = 'Write a port as "[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL]", e.g. "8080:80", "127.0.0.1:8080:80/udp" or "9000-9002:9000-9002".';
 
 export function normalizePorts(node: SourceNode | undefined, path: string, findings: FindingCollector): PortMapping[] {
@@ -21,9 +30,17 @@ export function normalizePorts(node: SourceNode | undefined, path: string, findi
   if (!list) return [];
   const mappings: PortMapping[] = [];
   const identities: string[] = [];
+  let refused = false;
   list.items.forEach((item, i) => {
+    if (refused) return;
     const itemAt = itemPath(path, i);
-    for (const fields of portItem(item, itemAt, findings)) {
+    const fieldsList = portItem(item, itemAt, findings, MAX_PORTS_PER_SERVICE - mappings.length);
+    if (fieldsList === 'too-many') {
+      refused = true;
+      findings.report({ code: 'COMPOSE_LIMIT', at: item.at, path: itemAt, message: `${path}: more than ${MAX_PORTS_PER_SERVICE} port mappings with ${itemAt} (${JSON.stringify(scalarTextOf(item))}).`, hint: LIMIT_HINT });
+      return;
+    }
+    for (const fields of fieldsList) {
       const mapping: PortMapping = { at: item.at, path: itemAt, ...fields };
       // Identical mappings collapse, the later one taking the earlier one's place (as compose-go).
       const identity = `${fields.hostIp ?? ''}|${fields.published ?? ''}|${fields.target}|${fields.protocol}`;
@@ -39,14 +56,19 @@ export function normalizePorts(node: SourceNode | undefined, path: string, findi
   return mappings;
 }
 
-function portItem(item: SourceNode, path: string, findings: FindingCollector): PortFields[] {
+function scalarTextOf(item: SourceNode): string {
+  return item.kind === 'scalar' ? scalarText(item).trim() : item.kind;
+}
+
+function portItem(item: SourceNode, path: string, findings: FindingCollector, room: number): PortFields[] | 'too-many' {
   if (item.kind === 'map') return longPort(item, path, findings);
   if (item.kind === 'seq' || item.value === null) {
     findings.report({ code: 'COMPOSE_TYPE', at: item.at, path, message: `${path} must be a port string, a number or a mapping with \`target\`.`, hint: SHORT_SYNTAX_HINT });
     return [];
   }
   const spec = scalarText(item).trim();
-  const parsed = parsePortSpec(spec);
+  const parsed = parsePortSpec(spec, room);
+  if (parsed === 'too-many') return parsed;
   if (!parsed.ok) {
     findings.report({ code: 'COMPOSE_PORT_INVALID', at: item.at, path, message: `${path}: ${JSON.stringify(spec)} is not a valid port mapping: ${parsed.reason}.`, hint: SHORT_SYNTAX_HINT });
     return [];
@@ -54,8 +76,8 @@ function portItem(item: SourceNode, path: string, findings: FindingCollector): P
   return [...parsed.value];
 }
 
-/** Parses one short-syntax port specification into the mappings it stands for. */
-export function parsePortSpec(spec: string): Parsed<readonly PortFields[]> {
+/** Parses one short-syntax port specification into the mappings it stands for, if there are at most `room`. */
+export function parsePortSpec(spec: string, room: number): Parsed<readonly PortFields[]> | 'too-many' {
   const parts = spec.split(':');
   const containerPart = parts[parts.length - 1] ?? '';
   const hostPart = parts.length >= 2 ? (parts[parts.length - 2] ?? '') : '';
@@ -76,6 +98,7 @@ export function parsePortSpec(spec: string): Parsed<readonly PortFields[]> {
   if (hostRange && targetEnd !== targetStart && hostRange[1] - hostRange[0] !== targetEnd - targetStart) {
     return { ok: false, reason: 'the host and container port ranges have different sizes' };
   }
+  if (targetEnd - targetStart + 1 > room) return 'too-many';
   const mappings: PortFields[] = [];
   for (let port = targetStart; port <= targetEnd; port++) {
     const publishedPort = hostRange ? hostRange[0] + (port - targetStart) : undefined;
@@ -123,7 +146,9 @@ export function normalizeExpose(node: SourceNode | undefined, path: string, find
   const list = readSeq(node, path, findings, 'Write expose as a list, e.g. `expose: ["3000"]`.');
   if (!list) return [];
   const ports: Array<Located<number>> = [];
+  let refused = false;
   list.items.forEach((item, i) => {
+    if (refused) return;
     const itemAt = itemPath(path, i);
     const text = readString(item, itemAt, findings)?.value.trim();
     if (text === undefined) return;
@@ -131,6 +156,11 @@ export function normalizeExpose(node: SourceNode | undefined, path: string, find
     const range = match?.[1] ? parseRange(match[1]) : undefined;
     if (!match || !range?.ok || (match[2] !== undefined && !isProtocol(match[2].toLowerCase()))) {
       findings.report({ code: 'COMPOSE_PORT_INVALID', at: item.at, path: itemAt, message: `${itemAt}: ${JSON.stringify(text)} is not a port, port range or port/protocol.`, hint: 'Write an exposed port as "3000", "3000-3005" or "3000/udp".' });
+      return;
+    }
+    if (range.value[1] - range.value[0] + 1 > MAX_PORTS_PER_SERVICE - ports.length) {
+      refused = true;
+      findings.report({ code: 'COMPOSE_LIMIT', at: item.at, path: itemAt, message: `${path}: more than ${MAX_PORTS_PER_SERVICE} exposed ports with ${itemAt} (${JSON.stringify(text)}).`, hint: LIMIT_HINT });
       return;
     }
     for (let port = range.value[0]; port <= range.value[1]; port++) ports.push({ value: port, at: item.at, path: itemAt });

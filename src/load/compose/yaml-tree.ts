@@ -2,23 +2,27 @@
  * Parses YAML text into source trees: every value with its file, line and column, aliases and
  * `<<` merge keys resolved (as go-yaml does for Compose), `!reset`/`!override` tags recorded.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Scalar } from 'yaml';
+import { type Alias, Composer, type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, type Scalar } from 'yaml';
 import type { SourcePoint } from '../../diagnostics/finding.js';
 import type { FindingCollector } from './findings.js';
 import { childPath, itemPath } from './paths.js';
 import { emptyMap, type MergeTag, type ScalarValue, type SourceEntry, type SourceMap, type SourceNode } from './source-tree.js';
+import { firstControlCharacter, MAX_YAML_DEPTH, tooDeepAt } from './yaml-bounds.js';
 
 /** Expanded nodes allowed per document: stops "billion laughs" alias bombs. */
 const NODE_BUDGET = 100_000;
+/** The YAML parser's messages quote the text they stumble on; a line of binary is not worth quoting. */
+const MAX_YAML_MESSAGE = 200;
 
 interface ConvertContext {
   readonly file: string;
   readonly baseDir: string;
-  readonly doc: Document;
   readonly lines: LineCounter;
   readonly findings: FindingCollector;
   /** Collections being converted: an alias to one of them is a cycle. */
   readonly inProgress: Set<object>;
+  /** What each alias refers to, found in one pass over the document (the yaml package searches the whole document per alias). */
+  readonly anchors: ReadonlyMap<Alias, unknown>;
   budget: number;
 }
 
@@ -28,8 +32,8 @@ interface ConvertContext {
  */
 export function parseYamlFile(file: string, text: string, baseDir: string, findings: FindingCollector): SourceMap[] | undefined {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lines, merge: true, prettyErrors: false, uniqueKeys: true });
-  const documents: Document[] = Array.isArray(docs) ? docs : [];
+  const documents = parseDocuments(file, text, lines, findings);
+  if (documents === undefined) return undefined;
   let valid = true;
   for (const doc of documents) {
     for (const error of doc.errors) {
@@ -48,7 +52,7 @@ export function parseYamlFile(file: string, text: string, baseDir: string, findi
         findings.report({
           code: 'COMPOSE_YAML_SYNTAX',
           at,
-          message: `Invalid YAML: ${error.message}.`,
+          message: `Invalid YAML: ${error.message.length > MAX_YAML_MESSAGE ? `${error.message.slice(0, MAX_YAML_MESSAGE)}…` : error.message}.`,
           hint: 'Check the indentation (spaces, not tabs) and that every quote and bracket is closed.',
         });
       }
@@ -59,7 +63,7 @@ export function parseYamlFile(file: string, text: string, baseDir: string, findi
   if (documents.length === 0) return [emptyMap(start, baseDir)];
   const roots: SourceMap[] = [];
   for (const doc of documents) {
-    const ctx: ConvertContext = { file, baseDir, doc, lines, findings, inProgress: new Set(), budget: NODE_BUDGET };
+    const ctx: ConvertContext = { file, baseDir, lines, findings, inProgress: new Set(), anchors: aliasTargets(doc), budget: NODE_BUDGET };
     const root = doc.contents === null ? undefined : convert(ctx, doc.contents, start, '');
     if (root === undefined || (root.kind === 'scalar' && root.value === null)) {
       roots.push(emptyMap(start, baseDir));
@@ -78,6 +82,71 @@ export function parseYamlFile(file: string, text: string, baseDir: string, findi
   return roots;
 }
 
+/**
+ * The documents of the text, or undefined after reporting text that is not YAML (control
+ * characters) or nests deeper than MAX_YAML_DEPTH, measured before the recursive parsing.
+ */
+function parseDocuments(file: string, text: string, lines: LineCounter, findings: FindingCollector): Document[] | undefined {
+  const control = firstControlCharacter(text);
+  if (control >= 0) {
+    const { line, col } = positionOf(text, control);
+    const code = text.charCodeAt(control).toString(16).toUpperCase().padStart(4, '0');
+    findings.report({
+      code: 'COMPOSE_YAML_SYNTAX',
+      at: { file, line, column: col },
+      message: `Invalid YAML: the control character U+${code} cannot appear in a YAML file.`,
+      hint: 'A Compose file is text; check that this is the file you meant (not a binary file), or remove the character.',
+    });
+    return undefined;
+  }
+  const deep = tooDeepAt(text, MAX_YAML_DEPTH);
+  if (deep !== undefined) {
+    const { line, col } = positionOf(text, deep);
+    findings.report({
+      code: 'COMPOSE_LIMIT',
+      at: { file, line, column: col },
+      message: `The YAML nests more than ${MAX_YAML_DEPTH} levels deep here; ecsform reads at most ${MAX_YAML_DEPTH}.`,
+      hint: 'A Compose file nests a dozen levels at most; check that this is the file you meant.',
+    });
+    return undefined;
+  }
+  return [...new Composer({ merge: true, uniqueKeys: true }).compose(new Parser(lines.addNewLine).parse(text))] as Document[];
+}
+
+/** 1-based line and column of an offset, for text the line counter has not seen. */
+function positionOf(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/** Each alias of the document and the node it refers to: the last one anchored with its name before it. */
+function aliasTargets(doc: Document): Map<Alias, unknown> {
+  const targets = new Map<Alias, unknown>();
+  const anchored = new Map<string, unknown>();
+  const visit = (node: unknown): void => {
+    if (isAlias(node)) {
+      targets.set(node, anchored.get(node.source));
+      return;
+    }
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+      return;
+    }
+    if (isScalar(node) || isMap(node) || isSeq(node)) {
+      if (node.anchor) anchored.set(node.anchor, node);
+      if (isMap(node) || isSeq(node)) for (const item of node.items) visit(item);
+    }
+  };
+  visit(doc.contents);
+  return targets;
+}
+
 function convert(ctx: ConvertContext, node: unknown, fallback: SourcePoint, path: string): SourceNode {
   ctx.budget--;
   if (ctx.budget === 0) {
@@ -90,7 +159,7 @@ function convert(ctx: ConvertContext, node: unknown, fallback: SourcePoint, path
     });
   }
   if (ctx.budget <= 0) return nullAt(ctx, fallback);
-  if (isAlias(node)) return convertAlias(ctx, node.resolve(ctx.doc), node.source, pointAt(ctx, node.range?.[0]) ?? fallback, path);
+  if (isAlias(node)) return convertAlias(ctx, ctx.anchors.get(node), node.source, pointAt(ctx, node.range?.[0]) ?? fallback, path);
   if (isScalar(node)) return convertScalar(ctx, node, fallback);
   if (isMap(node)) return guarded(ctx, node, () => convertMap(ctx, node, fallback, path));
   if (isSeq(node)) return guarded(ctx, node, () => convertSeq(ctx, node, fallback, path));
@@ -217,7 +286,7 @@ function mergeSources(ctx: ConvertContext, pair: AstPair, at: SourcePoint, path:
 }
 
 function keyText(ctx: ConvertContext, key: unknown): string | undefined {
-  const node = isAlias(key) ? key.resolve(ctx.doc) : key;
+  const node = isAlias(key) ? ctx.anchors.get(key) : key;
   if (!isScalar(node)) return undefined;
   if (typeof node.value === 'string') return node.value;
   if (node.type === 'PLAIN' && typeof node.source === 'string') return node.source;
