@@ -21,8 +21,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ['explain'],
   // Workflows: Compose to files, Terraform to findings, a deployed stack to a verdict.
   ['generate', 'check', 'smoke'],
-  // Compose to Terraform blocks; what is done with any Terraform: correctness checks, cost, diagrams.
-  ['plan', 'verify', 'cost', 'diagram'],
+  // Compose to Terraform blocks; what is done with any Terraform: correctness checks, cost, diagrams,
+  // and the user's own `terraform` run on it (validate and a plan without an AWS account).
+  ['plan', 'verify', 'cost', 'diagram', 'terraform-run'],
   // The GitHub workflow and its IAM; the security rules (the generator names their ids in the
   // `ecsform:ignore` comments it writes).
   ['ci', 'security'],
