@@ -4,7 +4,7 @@
  * reference to use, so declarations and uses cannot drift apart.
  */
 import type { Block, BodyItem, Expr } from '../hcl/ast.js';
-import { attr, block, call, ident, lineComment, obj, ref, str, tmpl, toExpr, type BodyInput, type ExprLike } from '../hcl/build.js';
+import { attr, binary, block, call, cond, forObject, ident, lineComment, num, obj, ref, str, tmpl, toExpr, type BodyInput, type ExprLike } from '../hcl/build.js';
 import type { AppModel } from '../model/types.js';
 import type { Family, PlannedBlock } from './document.js';
 
@@ -25,6 +25,14 @@ export interface OutputSpec {
   readonly sensitive?: boolean;
 }
 
+/** The longest `project_name` and `environment` the variables' validations admit. */
+export const PROJECT_NAME_MAX_LENGTH = 32;
+export const ENVIRONMENT_MAX_LENGTH = 16;
+/** `local.name_prefix` is `<project_name>-<environment>`. */
+const NAME_PREFIX_MAX_LENGTH = PROJECT_NAME_MAX_LENGTH + 1 + ENVIRONMENT_MAX_LENGTH;
+/** Characters of a name's SHA-1 kept when the name is cut to fit its limit. */
+const NAME_HASH_LENGTH = 8;
+
 export class PlanContext {
   readonly model: AppModel;
   readonly isModule: boolean;
@@ -33,6 +41,7 @@ export class PlanContext {
   private readonly locals = new Map<string, Expr>();
   private readonly outputs = new Map<string, OutputSpec>();
   private readonly dataSources = new Set<string>();
+  private readonly limitedNames = new Map<string, { readonly name: Expr; readonly limit: number }>();
 
   constructor(model: AppModel) {
     this.model = model;
@@ -83,17 +92,35 @@ export class PlanContext {
   }
 
   /**
-   * `name(suffix)` for resources whose names are short (target groups: 32 characters). When the
-   * default project and environment leave too little room, the suffix is cut and ends in a hash
-   * of the whole suffix, so two long service names still get different names.
+   * The suffix of a name AWS keeps short (target groups: 32 characters), so that the name fits
+   * with the default project and environment: when they leave too little room, the suffix is cut
+   * and ends in a hash of the whole suffix, so two long service names still get different names.
+   * (Longer project and environment values are handled at plan time by `limitedName`.)
    */
-  boundedName(suffix: string, limit: number): Expr {
+  boundedSuffix(suffix: string, limit: number): string {
     const room = limit - (this.model.project.name.length + 1 + this.model.project.environment.length) - 1;
-    if (suffix.length <= room) return this.name(suffix);
-    // Too little room for a readable part: the hash alone still tells names apart. With less than
-    // that, the name cannot fit and the precondition on the resource says so at plan time.
-    if (room < 6) return this.name(room >= 4 ? shortHash(suffix) : suffix);
-    return this.name(`${suffix.slice(0, room - 5).replace(/-+$/, '')}-${shortHash(suffix)}`);
+    if (suffix.length <= room) return suffix;
+    // Too little room for a readable part: the hash alone still tells names apart.
+    if (room < 6) return room >= 4 ? shortHash(suffix) : suffix;
+    return `${suffix.slice(0, room - 5).replace(/-+$/, '')}-${shortHash(suffix)}`;
+  }
+
+  /**
+   * `"${local.name_prefix}-<suffix>"` (then `-<account id>` when `accountSuffix`) for a resource
+   * whose name AWS limits to `limit` characters. When some `project_name` and `environment` the
+   * variables admit could make it longer, the name goes through `local.names`, which cuts a name
+   * that is too long and ends it with a hash of the whole name: every admitted value plans, and a
+   * name that fits is unchanged. `key` names the entry (an identifier).
+   */
+  limitedName(key: string, suffix: string, limit: number, options: { readonly accountSuffix?: boolean } = {}): Expr {
+    if (options.accountSuffix) {
+      // The account id (12 digits and its dash) stays whole at the end; the rest is limited.
+      const account = ref(`${this.data('aws_caller_identity', 'current')}.account_id`);
+      return tmpl`${this.limitedName(key, suffix, limit - 13)}-${account}`;
+    }
+    if (NAME_PREFIX_MAX_LENGTH + 1 + suffix.length <= limit) return this.name(suffix);
+    this.limitedNames.set(key, { name: this.name(suffix), limit });
+    return ref(`local.names.${key}`);
   }
 
   /** `tags = merge(local.tags, { Name = ... })`, or `local.tags` when no Name is wanted. */
@@ -130,8 +157,23 @@ export class PlanContext {
   }
 
   localsBlock(): Block | undefined {
-    if (this.locals.size === 0) return undefined;
-    return block('locals', [], [...this.locals].map(([name, value]) => attr(name, value)));
+    if (this.locals.size === 0 && this.limitedNames.size === 0) return undefined;
+    return block('locals', [], [...[...this.locals].map(([name, value]) => attr(name, value)), ...this.limitedNamesLocals()]);
+  }
+
+  private limitedNamesLocals(): BodyItem[] {
+    if (this.limitedNames.size === 0) return [];
+    const entries = [...this.limitedNames].sort(([a], [b]) => a.localeCompare(b));
+    const cut = binary('-', ref('n.limit'), NAME_HASH_LENGTH + 1);
+    const shortened = tmpl`${call('trim', call('substr', ref('n.name'), 0, cut), '-')}-${call('substr', call('sha1', ref('n.name')), 0, NAME_HASH_LENGTH)}`;
+    return [
+      attr('name_limits', obj(Object.fromEntries(entries.map(([key, { name, limit }]) => [key, obj({ name, limit: num(limit) }, false)])), true), [
+        'Names AWS limits in length (load balancers and target groups: 32 characters, buckets: 63 with the account id...).',
+        'A name longer than its limit (a long project_name or environment) is cut and ends in a hash',
+        'of the whole name, so it stays unique and stable; a name that fits is used as it is.',
+      ]),
+      attr('names', forObject('key', 'n', ref('local.name_limits'), ref('key'), cond(binary('<=', call('length', ref('n.name')), ref('n.limit')), ref('n.name'), shortened))),
+    ];
   }
 
   outputBlocks(): Block[] {

@@ -204,7 +204,7 @@ test('AC 26: every taggable resource carries the project, environment, component
 
 test('Terraform >= 1.5 and the AWS provider are pinned; no hard-coded names (instantiable twice)', () => {
   assert.match(ecs.files.get('versions.tf')!, /required_version = ">= 1\.5\.7"/);
-  assert.match(ecs.files.get('versions.tf')!, /version = "~> 6\.0"/);
+  assert.match(ecs.files.get('versions.tf')!, /version = ">= 5\.100, < 7\.0"/);
   // Inline role policies are named within their role, so a fixed name cannot collide.
   for (const { block } of ecs.blocks.filter((b) => b.block.type === 'resource' && b.block.labels[0] !== 'aws_iam_role_policy')) {
     for (const attribute of ['name', 'identifier', 'bucket', 'creation_token']) {

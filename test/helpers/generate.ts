@@ -11,6 +11,7 @@ import { parseHcl, writeExpr } from '../../src/hcl/index.js';
 import { loadCompose } from '../../src/load/compose/index.js';
 import { buildModel } from '../../src/model/build-model.js';
 import type { AppModel } from '../../src/model/types.js';
+import { evaluate, indexModule, isUnknown, type ModuleIndex, type Value } from '../../src/terraform/index.js';
 
 export const COMPOSE = '/app/compose.yaml';
 
@@ -110,4 +111,25 @@ export function containerEntry(containerExpr: Expr, list: 'environment' | 'secre
     }
   }
   return undefined;
+}
+
+/**
+ * The value of a block's attribute as Terraform would compute it in the generated root module,
+ * with the given variable values (defaults otherwise): `local.names.x` resolves through the
+ * generated locals. Undefined when it depends on something known only at apply.
+ */
+export function evaluatedAttr(result: GenerateResult, target: Block, name: string, variables: Record<string, string> = {}): Value | undefined {
+  const attribute = target.body.items.find((i): i is Attribute => i.kind === 'attribute' && i.name === name);
+  assert.ok(attribute, `expected attribute ${name}`);
+  const evaluated = evaluate(attribute.expr, { module: rootModuleOf(result), variables });
+  return isUnknown(evaluated) ? undefined : evaluated;
+}
+
+function rootModuleOf(result: GenerateResult): ModuleIndex {
+  const files = result.files.filter((f) => f.path.endsWith('.tf') && !f.path.includes('/examples/'));
+  const dir = files.map((f) => f.path.replace(/\/[^/]+$/, '')).sort((a, b) => a.length - b.length)[0]!;
+  const parsed = files
+    .filter((f) => f.path.replace(/\/[^/]+$/, '') === dir)
+    .map((f) => ({ path: f.path, text: f.content, ast: parseHcl(f.path, f.content).file }));
+  return indexModule(dir, parsed, true);
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { check } from '../../src/check/index.js';
-import { attrText, container, containerEntry, generateFrom, nestedBlocks, resource, resources } from '../helpers/generate.js';
+import { attrText, blocksOf, container, containerEntry, evaluatedAttr, generateFrom, nestedBlocks, resource, resources } from '../helpers/generate.js';
 
 async function verifies(result: ReturnType<typeof generateFrom>): Promise<void> {
   const verification = await check({ files: result.files.filter((f) => f.path.endsWith('.tf')).map((f) => ({ path: f.path, text: f.content })) });
@@ -102,11 +102,49 @@ services:
 `);
 
   test('a long service name is cut and ends in a hash, so similar names stay distinct', () => {
-    const names = resources(result, 'aws_lb_target_group').map((r) => attrText(r, 'name')!.replace('${local.name_prefix}', 'analytics-platform-dev'));
-    for (const name of names) assert.ok(JSON.parse(name).length <= 32, `${name} is at most 32 characters`);
+    const names = resources(result, 'aws_lb_target_group').map((r) => String(evaluatedAttr(result, r, 'name')));
+    for (const name of names) assert.ok(name.length <= 32, `${name} is at most 32 characters`);
     assert.equal(new Set(names).size, 2);
-    assert.match(names[0]!, /^"analytics-platform-dev-orch-[0-9a-f]{4}"$/);
+    assert.match(names[0]!, /^analytics-platform-dev-orch-[0-9a-f]{4}$/);
   });
+});
+
+describe('names fit AWS limits for every project_name and environment the variables admit', () => {
+  const result = generateFrom(`name: shop
+x-ecsform:
+  kms: false
+services:
+  web: { image: example/web, ports: ["8080:8080"] }
+  orchestrator-service: { image: example/o, ports: ["8081:8081"], x-ecsform: { routes: [{ path: /o }] } }
+  mqtt: { image: eclipse-mosquitto:2, ports: ["1883:1883"], x-ecsform: { kind: tcp, exposure: nlb } }
+  reporting-database: { image: postgres:16, environment: { POSTGRES_PASSWORD: x } }
+`);
+  const longest = { project_name: 'p'.repeat(32), environment: 'e'.repeat(16) };
+  const limited: Array<[string, string, string, number]> = [
+    ['aws_lb', 'main', 'name', 32],
+    ['aws_lb', 'nlb', 'name', 32],
+    ['aws_lb_target_group', 'web', 'name', 32],
+    ['aws_lb_target_group', 'orchestrator_service', 'name', 32],
+    ['aws_lb_target_group', 'mqtt_1883_tcp', 'name', 32],
+    ['aws_db_instance', 'reporting_database', 'identifier', 63],
+  ];
+
+  for (const [type, name, attribute, limit] of limited) {
+    test(`${type}.${name}: at most ${limit} characters, unchanged when it fits`, () => {
+      const atDefaults = String(evaluatedAttr(result, resource(result, type, name), attribute));
+      assert.ok(atDefaults.startsWith('shop-dev-'), `${atDefaults} is the readable name at the defaults`);
+      const long = String(evaluatedAttr(result, resource(result, type, name), attribute, longest));
+      assert.ok(long.length <= limit, `${long} (${long.length}) fits ${limit}`);
+      assert.match(long, /^p+(-[a-z0-9-]*)?-[0-9a-f]{8}$/, 'cut, then a hash of the whole name');
+    });
+  }
+
+  test('two long names that share their beginning stay distinct', () => {
+    const names = ['web', 'orchestrator_service'].map((n) => evaluatedAttr(result, resource(result, 'aws_lb_target_group', n), 'name', longest));
+    assert.notEqual(names[0], names[1]);
+  });
+
+  test('the generated code verifies', () => verifies(result));
 });
 
 describe('WAF in front of the ALB', () => {
@@ -216,6 +254,25 @@ test('with no room for a readable part, a target group name is the hash alone', 
 services:
   frontend: { image: example/f, ports: ["8080:8080"] }
 `);
-  const name = attrText(resource(result, 'aws_lb_target_group', 'frontend'), 'name')!;
-  assert.match(name, /^"\$\{local\.name_prefix\}-[0-9a-f]{4}"$/, 'customer-portal-backen-dev (26) leaves 5 characters: the hash and its dash');
+  const name = String(evaluatedAttr(result, resource(result, 'aws_lb_target_group', 'frontend'), 'name'));
+  assert.match(name, /^customer-portal-backen-dev-[0-9a-f]{4}$/, 'customer-portal-backen-dev (26) leaves 5 characters: the hash and its dash');
+});
+
+describe('ALB access logs in every region', () => {
+  const result = generateFrom(`x-ecsform: { region: eu-central-2 }
+services:
+  web: { image: example/web, ports: ["8080:8080"] }
+`);
+
+  test('the ELB account is looked up only in the regions that have one', () => {
+    const lookup = blocksOf(result).find((b) => b.block.type === 'data' && b.block.labels[0] === 'aws_elb_service_account')!.block;
+    assert.equal(evaluatedAttr(result, lookup, 'count'), 0, 'eu-central-2 opened in 2022: no ELB account, the lookup would fail');
+    assert.equal(evaluatedAttr(result, lookup, 'count', { aws_region: 'eu-west-1' }), 1);
+  });
+
+  test('the log delivery service may write the logs', () => {
+    const policy = blocksOf(result).find((b) => b.block.type === 'data' && b.block.labels[0] === 'aws_iam_policy_document' && b.block.labels[1] === 'alb_logs')!.block;
+    const statement = nestedBlocks(policy, 'statement').find((s) => attrText(s, 'sid') === '"LogDeliveryWritesAccessLogs"')!;
+    assert.equal(attrText(nestedBlocks(statement, 'principals')[0]!, 'identifiers'), '["logdelivery.elasticloadbalancing.amazonaws.com"]');
+  });
 });

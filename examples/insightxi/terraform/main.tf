@@ -10,7 +10,7 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 6.0"
+      version = ">= 5.100, < 7.0"
     }
   }
 }
@@ -29,6 +29,17 @@ locals {
   azs                  = slice(data.aws_availability_zones.available.names, 0, var.availability_zone_count)
   public_subnet_cidrs  = length(var.public_subnet_cidrs) > 0 ? var.public_subnet_cidrs : [for i in range(var.availability_zone_count) : cidrsubnet(var.vpc_cidr, 8, i + 240)]
   private_subnet_cidrs = length(var.private_subnet_cidrs) > 0 ? var.private_subnet_cidrs : [for i in range(var.availability_zone_count) : cidrsubnet(var.vpc_cidr, 4, i)]
+  # Names AWS limits in length (load balancers and target groups: 32 characters, buckets: 63 with the account id...).
+  # A name longer than its limit (a long project_name or environment) is cut and ends in a hash
+  # of the whole name, so it stays unique and stable; a name that fits is used as it is.
+  name_limits = {
+    alb                               = { name = "${local.name_prefix}-alb", limit = 32 }
+    bucket_alb_logs                   = { name = "${local.name_prefix}-alb-logs", limit = 50 }
+    target_group_database_service     = { name = "${local.name_prefix}-database-service", limit = 32 }
+    target_group_orchestrator_service = { name = "${local.name_prefix}-orchestrator-3e1f", limit = 32 }
+    target_group_sportmonks_service   = { name = "${local.name_prefix}-sportmonks-service", limit = 32 }
+  }
+  names = { for key, n in local.name_limits : key => length(n.name) <= n.limit ? n.name : "${trim(substr(n.name, 0, n.limit - 9), "-")}-${substr(sha1(n.name), 0, 8)}" }
 }
 
 data "aws_caller_identity" "current" {}

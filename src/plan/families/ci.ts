@@ -20,6 +20,7 @@ import type { ClusterRefs } from './cluster.js';
 import type { RegistryRefs } from './registry.js';
 import type { StaticSiteRefs } from './static-site.js';
 import { IAM_SERVICE_WILDCARD_ACTION, IAM_WILDCARD_RESOURCE } from '../../security/index.js';
+import { regionName } from './shared.js';
 
 export interface CiInputs {
   readonly registry: RegistryRefs;
@@ -189,7 +190,7 @@ function wildcardComment(statements: readonly StatementSpec[]): string[] | undef
 function placeholderValues(ctx: PlanContext, clusterName: Expr): Record<Placeholder, () => Expr> {
   return {
     partition: () => ref(`${ctx.data('aws_partition', 'current')}.partition`),
-    region: () => ref(`${ctx.data('aws_region', 'current')}.region`),
+    region: regionName,
     account: () => ref(`${ctx.data('aws_caller_identity', 'current')}.account_id`),
     prefix: () => ref('local.name_prefix'),
     cluster: () => clusterName,

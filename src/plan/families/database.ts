@@ -12,6 +12,9 @@ import { parameterGroupFamily } from '../../model/databases.js';
 import type { NetworkRefs } from './network.js';
 import { kmsKeyAttr } from './shared.js';
 
+/** RDS instance identifiers are at most 63 characters. */
+const DB_IDENTIFIER_LIMIT = 63;
+
 const LOG_EXPORTS: Record<Database['engine'], readonly string[]> = {
   postgres: ['postgresql', 'upgrade'],
   mysql: ['audit', 'error', 'general', 'slowquery'],
@@ -48,7 +51,7 @@ export function planDatabases(ctx: PlanContext, network: NetworkRefs): void {
           ctx.tags(),
         ], 'Clients must connect over TLS.'),
         block('resource', ['aws_db_instance', database.id], [
-          attr('identifier', ctx.name(database.awsName)),
+          attr('identifier', ctx.limitedName(`db_${database.id}`, database.awsName, DB_IDENTIFIER_LIMIT)),
           attr('engine', database.engine),
           attr('engine_version', database.engineVersion),
           attr('instance_class', instanceClass),

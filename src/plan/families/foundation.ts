@@ -2,9 +2,9 @@
  * The `terraform` block, the provider, the naming and tagging locals and the project variables
  * every other family builds on.
  */
-import { attr, binary, block, call, obj, ref, str, tmpl, type BodyInput } from '../../hcl/build.js';
+import { attr, binary, block, call, NULL, obj, ref, str, tmpl, type BodyInput } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
-import { types } from '../context.js';
+import { ENVIRONMENT_MAX_LENGTH, PROJECT_NAME_MAX_LENGTH, types } from '../context.js';
 
 /** Terraform and provider versions the generated code needs. */
 export interface VersionNeeds {
@@ -20,7 +20,11 @@ export function requiredTerraformVersion(needs: VersionNeeds): string {
   return '>= 1.5.7';
 }
 
-export const AWS_PROVIDER_CONSTRAINT = '~> 6.0';
+/**
+ * Every 5.x release from 5.100 and every 6.x: the generated code uses only what both have
+ * (5.100 is planned with the real provider in the tests; 6.x is checked against its schema).
+ */
+export const AWS_PROVIDER_CONSTRAINT = '>= 5.100, < 7.0';
 
 export function planFoundation(ctx: PlanContext, needs: VersionNeeds): void {
   const { project } = ctx.model;
@@ -28,13 +32,13 @@ export function planFoundation(ctx: PlanContext, needs: VersionNeeds): void {
     description: 'Project name, the first part of every resource name.',
     type: types.string,
     default: project.name,
-    validations: [{ condition: call('can', call('regex', str('^[a-z][a-z0-9-]{0,30}[a-z0-9]$'), ref('var.project_name'))), message: 'project_name must be 2-32 lowercase letters, digits and dashes, starting with a letter.' }],
+    validations: [{ condition: call('can', call('regex', str(`^[a-z][a-z0-9-]{0,${PROJECT_NAME_MAX_LENGTH - 2}}[a-z0-9]$`), ref('var.project_name'))), message: 'project_name must be 2-32 lowercase letters, digits and dashes, starting with a letter.' }],
   });
   const environment = ctx.variable('environment', {
     description: 'Environment name (dev, staging, prod...), the second part of every resource name.',
     type: types.string,
     default: project.environment,
-    validations: [{ condition: call('can', call('regex', str('^[a-z][a-z0-9-]{0,15}$'), ref('var.environment'))), message: 'environment must be up to 16 lowercase letters, digits and dashes, starting with a letter.' }],
+    validations: [{ condition: call('can', call('regex', str(`^[a-z][a-z0-9-]{0,${ENVIRONMENT_MAX_LENGTH - 1}}$`), ref('var.environment'))), message: 'environment must be up to 16 lowercase letters, digits and dashes, starting with a letter.' }],
   });
   const region = ctx.variable('aws_region', {
     description: ctx.isModule ? 'AWS region of the resources; must be the region of the aws provider passed to this module.' : 'AWS region to deploy into.',
@@ -81,7 +85,12 @@ export function planFoundation(ctx: PlanContext, needs: VersionNeeds): void {
     ctx.add(
       'terraform',
       block('check', ['region_matches_provider'], [
-        block('assert', [], [attr('condition', binary('==', ref(`${current}.region`), region)), attr('error_message', str('var.aws_region must be the region of the aws provider passed to this module.'))]),
+        block('assert', [], [
+          attr('condition', binary('==', call('lookup', ref(current), str('region'), call('lookup', ref(current), str('name'), NULL)), region), [
+            'The provider names its region `region` from hashicorp/aws 6.0 and `name` before.',
+          ]),
+          attr('error_message', str('var.aws_region must be the region of the aws provider passed to this module.')),
+        ]),
       ]),
     );
   }

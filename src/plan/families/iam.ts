@@ -9,6 +9,7 @@ import { onlyWorksOnAnyResource } from '../../aws/iam-actions.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import { IAM_MANAGED_POLICY, IAM_WILDCARD_RESOURCE } from '../../security/index.js';
+import { regionName } from './shared.js';
 
 export interface IamInputs {
   /** Repository ARNs: each one, or one list expression when the repositories are optional. */
@@ -100,7 +101,7 @@ export function planIam(ctx: PlanContext, inputs: IamInputs): IamRefs {
       block('statement', [], [
         attr('sid', 'RegisterInCloudMap'),
         attr('actions', ['servicediscovery:DeregisterInstance', 'servicediscovery:RegisterInstance']),
-        attr('resources', [tmpl`arn:${ref(`${ctx.data('aws_partition', 'current')}.partition`)}:servicediscovery:${ref(`${ctx.data('aws_region', 'current')}.region`)}:${ref(`${account}.account_id`)}:service/*`]),
+        attr('resources', [tmpl`arn:${ref(`${ctx.data('aws_partition', 'current')}.partition`)}:servicediscovery:${regionName()}:${ref(`${account}.account_id`)}:service/*`]),
         block('condition', [], [attr('test', 'StringEquals'), attr('variable', 'servicediscovery:NamespaceArn'), attr('values', [inputs.discoveryNamespaceArn])]),
       ]),
     );

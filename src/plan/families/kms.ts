@@ -6,12 +6,12 @@
  */
 import { attr, block, ref, tmpl } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
+import { regionName } from './shared.js';
 
 export function planKms(ctx: PlanContext): void {
   if (!ctx.model.encryption.customerKey) return;
   const account = ctx.data('aws_caller_identity', 'current');
   const partition = ctx.data('aws_partition', 'current');
-  const region = ctx.data('aws_region', 'current');
   const policy = ctx.data('aws_iam_policy_document', 'kms', [
     block('statement', [], [
       attr('sid', 'AccountAdministers'),
@@ -23,11 +23,11 @@ export function planKms(ctx: PlanContext): void {
       attr('sid', 'CloudWatchLogsEncrypts'),
       attr('actions', ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*']),
       attr('resources', ['*']),
-      block('principals', [], [attr('type', 'Service'), attr('identifiers', [tmpl`logs.${ref(`${region}.region`)}.amazonaws.com`])]),
+      block('principals', [], [attr('type', 'Service'), attr('identifiers', [tmpl`logs.${regionName()}.amazonaws.com`])]),
       block('condition', [], [
         attr('test', 'ArnLike'),
         attr('variable', 'kms:EncryptionContext:aws:logs:arn'),
-        attr('values', [tmpl`arn:${ref(`${partition}.partition`)}:logs:${ref(`${region}.region`)}:${ref(`${account}.account_id`)}:log-group:*`]),
+        attr('values', [tmpl`arn:${ref(`${partition}.partition`)}:logs:${regionName()}:${ref(`${account}.account_id`)}:log-group:*`]),
       ]),
     ]),
     block('statement', [], [

@@ -5,7 +5,7 @@
  * the rules or nothing are created and the ARNs become variables.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { attr, binary, block, call, num, ref, str } from '../../hcl/build.js';
+import { attr, block, call, num, ref, str } from '../../hcl/build.js';
 import type { Route, Service } from '../../model/types.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
@@ -63,7 +63,7 @@ function createdAlb(ctx: PlanContext, web: readonly Service[], network: NetworkR
   ctx.add(
     'load_balancer',
     block('resource', ['aws_lb', 'main'], [
-      attr('name', ctx.name('alb')),
+      attr('name', ctx.limitedName('alb', 'alb', LOAD_BALANCER_NAME_LIMIT)),
       attr('internal', false),
       attr('load_balancer_type', 'application'),
       attr('security_groups', [ref('aws_security_group.alb.id')]),
@@ -73,7 +73,6 @@ function createdAlb(ctx: PlanContext, web: readonly Service[], network: NetworkR
       attr('idle_timeout', num(lb.idleTimeoutSeconds)),
       logBucket ? block('access_logs', [], [attr('bucket', logBucket), attr('prefix', 'alb'), attr('enabled', true)]) : undefined,
       ctx.tags('alb'),
-      block('lifecycle', [], [block('precondition', [], [attr('condition', binary('<=', call('length', ctx.name('alb')), num(32))), attr('error_message', str('Load balancer names are at most 32 characters: shorten project_name or environment.'))])]),
       // Creating the ALB checks that it may write to the log bucket, so the policy must exist first.
       logBucket ? attr('depends_on', [ref('aws_s3_bucket_policy.alb_logs')]) : undefined,
     ], [
@@ -120,7 +119,7 @@ function defaultAction(web: readonly Service[]) {
 /** The target group and listener rules of a web service; returns the rules. */
 function targetGroupAndRules(ctx: PlanContext, service: Service, network: NetworkRefs, listenerArn: Expr): Expr[] {
   const hc = service.loadBalancerHealthCheck!;
-  const name = ctx.boundedName(service.awsName, TARGET_GROUP_NAME_LIMIT);
+  const name = ctx.limitedName(`target_group_${service.id}`, ctx.boundedSuffix(service.awsName, TARGET_GROUP_NAME_LIMIT), TARGET_GROUP_NAME_LIMIT);
   ctx.add(
     'load_balancer',
     block('resource', ['aws_lb_target_group', service.id], [
@@ -140,7 +139,6 @@ function targetGroupAndRules(ctx: PlanContext, service: Service, network: Networ
         attr('unhealthy_threshold', num(hc.unhealthyThreshold)),
       ]),
       ctx.tags(service.awsName),
-      targetGroupNameCheck(name),
     ]),
     `Routing to ${service.name}`,
   );
@@ -192,7 +190,7 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
   ctx.add(
     'load_balancer',
     block('resource', ['aws_lb', 'nlb'], [
-      attr('name', ctx.name('nlb')),
+      attr('name', ctx.limitedName('nlb', 'nlb', LOAD_BALANCER_NAME_LIMIT)),
       attr('internal', false),
       attr('load_balancer_type', 'network'),
       attr('security_groups', [ref('aws_security_group.nlb.id')]),
@@ -208,7 +206,7 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
     for (const port of nlbPorts(service)) {
       const id = `${service.id}_${port.publishedPort}_${port.protocol.toLowerCase()}`;
       const forwarded = port.publishedPort === port.containerPort ? '' : ` (forwarded to container port ${port.containerPort})`;
-      const name = ctx.boundedName(`${service.awsName}-${port.publishedPort}-${port.protocol.toLowerCase().replace('_', '')}`, TARGET_GROUP_NAME_LIMIT);
+      const name = ctx.limitedName(`target_group_${id}`, ctx.boundedSuffix(`${service.awsName}-${port.publishedPort}-${port.protocol.toLowerCase().replace('_', '')}`, TARGET_GROUP_NAME_LIMIT), TARGET_GROUP_NAME_LIMIT);
       ctx.add('load_balancer', [
         block('resource', ['aws_lb_target_group', id], [
           attr('name', name),
@@ -219,7 +217,6 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
           attr('deregistration_delay', 30),
           block('health_check', [], [attr('enabled', true), attr('protocol', 'TCP'), attr('port', 'traffic-port')]),
           ctx.tags(),
-          targetGroupNameCheck(name),
         ]),
         block('resource', ['aws_lb_listener', id], [
           attr('load_balancer_arn', ref('aws_lb.nlb.arn')),
@@ -236,14 +233,9 @@ function createdNlb(ctx: PlanContext, services: readonly Service[], network: Net
   return { targetsOf: (s) => targets.get(s.name) ?? [], dependenciesOf: (s) => listeners.get(s.name) ?? [] };
 }
 
-/** Target group names are at most 32 characters. */
+/** Load balancer and target group names are at most 32 characters. */
+const LOAD_BALANCER_NAME_LIMIT = 32;
 const TARGET_GROUP_NAME_LIMIT = 32;
-
-function targetGroupNameCheck(name: Expr) {
-  return block('lifecycle', [], [
-    block('precondition', [], [attr('condition', binary('<=', call('length', name), num(TARGET_GROUP_NAME_LIMIT))), attr('error_message', str('Target group names are at most 32 characters: shorten project_name or environment.'))]),
-  ]);
-}
 
 interface NlbPort {
   readonly containerPort: number;

@@ -4,7 +4,8 @@
  * for the static site.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { attr, block, ref, tmpl } from '../../hcl/build.js';
+import { attr, block, call, cond, dynamic, ref, tmpl, tuple } from '../../hcl/build.js';
+import { ELB_ACCOUNT_REGIONS, ELB_LOG_DELIVERY_PRINCIPAL } from '../../aws/elb-log-delivery.js';
 import type { BodyInput } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
 import { S3_ACCESS_LOGGING, S3_CMK, S3_VERSIONING } from '../../security/index.js';
@@ -26,9 +27,11 @@ interface BucketOptions {
   readonly family: 'load_balancer' | 'static_site';
 }
 
+/** S3 bucket names are at most 63 characters. */
+const BUCKET_NAME_LIMIT = 63;
+
 /** Creates the bucket and its controls; returns the bucket name expression. */
 export function planPrivateBucket(ctx: PlanContext, options: BucketOptions): Expr {
-  const account = ctx.data('aws_caller_identity', 'current');
   const bucket = `aws_s3_bucket.${options.id}`;
   const policy = ctx.data('aws_iam_policy_document', options.id, [
     block('statement', [], [
@@ -44,7 +47,7 @@ export function planPrivateBucket(ctx: PlanContext, options: BucketOptions): Exp
   ctx.add(
     options.family,
     [
-      block('resource', ['aws_s3_bucket', options.id], [attr('bucket', tmpl`${ref('local.name_prefix')}-${options.suffix}-${ref(`${account}.account_id`)}`), ctx.tags()], options.exceptions.length > 0 ? [...options.exceptions] : undefined),
+      block('resource', ['aws_s3_bucket', options.id], [attr('bucket', ctx.limitedName(`bucket_${options.id}`, options.suffix, BUCKET_NAME_LIMIT, { accountSuffix: true })), ctx.tags()], options.exceptions.length > 0 ? [...options.exceptions] : undefined),
       block('resource', ['aws_s3_bucket_public_access_block', options.id], [
         attr('bucket', ref(`${bucket}.id`)),
         attr('block_public_acls', true),
@@ -80,7 +83,11 @@ export function planPrivateBucket(ctx: PlanContext, options: BucketOptions): Exp
 
 /** The bucket ALB access logs go to (ELB only writes with SSE-S3). */
 export function planAccessLogBucket(ctx: PlanContext): Expr {
-  const elb = ctx.data('aws_elb_service_account', 'main', [], 'load_balancer');
+  const elb = ctx.data('aws_elb_service_account', 'main', [attr('count', cond(call('contains', tuple([...ELB_ACCOUNT_REGIONS], true), ref('var.aws_region')), 1, 0), [
+    'Regions opened before August 2022 deliver access logs from an Elastic Load Balancing account;',
+    'the others from the log delivery service (both are allowed below). The data source fails elsewhere.',
+  ])], 'load_balancer');
+  const logs = tmpl`${ref('aws_s3_bucket.alb_logs.arn')}/alb/*`;
   return planPrivateBucket(ctx, {
     id: 'alb_logs',
     suffix: 'alb-logs',
@@ -94,11 +101,17 @@ export function planAccessLogBucket(ctx: PlanContext): Expr {
       `ecsform:ignore ${S3_CMK} Elastic Load Balancing writes access logs only to buckets encrypted with SSE-S3.`,
     ],
     policyStatements: [
-      block('statement', [], [
-        attr('sid', 'ElbWritesAccessLogs'),
+      dynamic('statement', ref(elb), [
+        attr('sid', 'ElbAccountWritesAccessLogs'),
         attr('actions', ['s3:PutObject']),
-        attr('resources', [tmpl`${ref('aws_s3_bucket.alb_logs.arn')}/alb/*`]),
-        block('principals', [], [attr('type', 'AWS'), attr('identifiers', [ref(`${elb}.arn`)])]),
+        attr('resources', [logs]),
+        block('principals', [], [attr('type', 'AWS'), attr('identifiers', [ref('statement.value.arn')])]),
+      ]),
+      block('statement', [], [
+        attr('sid', 'LogDeliveryWritesAccessLogs'),
+        attr('actions', ['s3:PutObject']),
+        attr('resources', [logs]),
+        block('principals', [], [attr('type', 'Service'), attr('identifiers', [ELB_LOG_DELIVERY_PRINCIPAL])]),
       ]),
     ],
   });

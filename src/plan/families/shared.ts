@@ -27,7 +27,15 @@ export function kmsKeyAttr(ctx: PlanContext, name = 'kms_key_id') {
 /** `arn:<partition>:<service>:<region>:<account>:<resource>` built from data sources. */
 export function arnOf(ctx: PlanContext, service: string, resource: Expr | string): Expr {
   const partition = ctx.data('aws_partition', 'current');
-  const region = ctx.data('aws_region', 'current');
   const account = ctx.data('aws_caller_identity', 'current');
-  return tmpl`arn:${ref(`${partition}.partition`)}:${service}:${ref(`${region}.region`)}:${ref(`${account}.account_id`)}:${resource}`;
+  return tmpl`arn:${ref(`${partition}.partition`)}:${service}:${regionName()}:${ref(`${account}.account_id`)}:${resource}`;
+}
+
+/**
+ * The region of the stack: `var.aws_region`, which configures the provider of a root module and
+ * is checked against the caller's provider in a reusable one. (`data.aws_region` names its region
+ * differently in provider 5.x and 6.x.)
+ */
+export function regionName(): Expr {
+  return ref('var.aws_region');
 }

@@ -9,6 +9,10 @@ import type { PlanContext } from '../context.js';
 import { planPrivateBucket } from './s3-buckets.js';
 import { CF_ACCESS_LOGGING, CF_VIEWER_TLS, CF_WAF, S3_ACCESS_LOGGING, S3_CMK } from '../../security/index.js';
 
+/** CloudFront origin access control names are at most 64 characters; policy names 128. */
+const ORIGIN_ACCESS_CONTROL_NAME_LIMIT = 64;
+const CLOUDFRONT_POLICY_NAME_LIMIT = 128;
+
 export interface StaticSiteRefs {
   readonly urlOf: (site: string) => Expr;
   readonly bucketOf: (site: string) => Expr;
@@ -53,14 +57,14 @@ function planSite(ctx: PlanContext, site: StaticSite): void {
     'static_site',
     [
       block('resource', ['aws_cloudfront_origin_access_control', site.id], [
-        attr('name', ctx.name(site.awsName)),
+        attr('name', ctx.limitedName(`origin_access_${site.id}`, site.awsName, ORIGIN_ACCESS_CONTROL_NAME_LIMIT)),
         attr('description', str(`Lets CloudFront read the ${site.name} bucket`)),
         attr('origin_access_control_origin_type', 's3'),
         attr('signing_behavior', 'always'),
         attr('signing_protocol', 'sigv4'),
       ]),
       block('resource', ['aws_cloudfront_response_headers_policy', site.id], [
-        attr('name', ctx.name(`${site.awsName}-security-headers`)),
+        attr('name', ctx.limitedName(`headers_policy_${site.id}`, `${site.awsName}-security-headers`, CLOUDFRONT_POLICY_NAME_LIMIT)),
         block('security_headers_config', [], [
           block('strict_transport_security', [], [attr('access_control_max_age_sec', 31536000), attr('include_subdomains', true), attr('preload', true), attr('override', true)]),
           block('content_type_options', [], [attr('override', true)]),

@@ -3,6 +3,7 @@
  * arguments unevaluated and live in the evaluator; functions that read files or the clock
  * (`file`, `templatefile`, `timestamp`, ...) are not here, so calls to them evaluate to unknown.
  */
+import { createHash } from 'node:crypto';
 import { cidrHost, cidrSubnet } from './cidr.js';
 import { formatValues } from './format.js';
 import { jsonDecode, jsonEncode } from './json.js';
@@ -145,6 +146,17 @@ function sortStrings(value: Value): Value {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** `trim(text, chars)`: every character of `chars` removed from both ends. */
+function trimChars(text: string, chars: string): string {
+  const set = new Set([...chars]);
+  const list = [...text];
+  let start = 0;
+  let end = list.length;
+  while (start < end && set.has(list[start]!)) start++;
+  while (end > start && set.has(list[end - 1]!)) end--;
+  return list.slice(start, end).join('');
+}
+
 function substr(args: readonly Value[]): Value {
   const chars = [...asString(arg(args, 0))];
   let offset = asNumber(arg(args, 1));
@@ -193,6 +205,8 @@ export const FUNCTIONS: ReadonlyMap<string, TerraformFunction> = new Map<string,
   fn('endswith', 2, 2, (a) => asString(arg(a, 0)).endsWith(asString(arg(a, 1)))),
   fn('strcontains', 2, 2, (a) => asString(arg(a, 0)).includes(asString(arg(a, 1)))),
   fn('substr', 3, 3, substr),
+  fn('trim', 2, 2, (a) => trimChars(asString(arg(a, 0)), asString(arg(a, 1)))),
+  fn('sha1', 1, 1, (a) => createHash('sha1').update(asString(arg(a, 0)), 'utf8').digest('hex')),
   fn('coalesce', 1, Infinity, coalesce),
   fn('coalescelist', 1, Infinity, (a) => a.find((list) => asList(list).length > 0) ?? []),
   fn('compact', 1, 1, (a) => asList(arg(a, 0)).filter((v) => v !== null && v !== '')),

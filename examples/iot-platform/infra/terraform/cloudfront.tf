@@ -41,7 +41,7 @@ data "aws_iam_policy_document" "ui" {
 # ecsform:ignore S3_CMK The files are public web assets served through CloudFront; SSE-S3 avoids a KMS request per object.
 # ecsform:ignore S3_ACCESS_LOGGING Only CloudFront reads this bucket, so its log would only show CloudFront; viewer requests belong in CloudFront access logs (not configured: see CF_ACCESS_LOGGING).
 resource "aws_s3_bucket" "ui" {
-  bucket = "${local.name_prefix}-ui-${data.aws_caller_identity.current.account_id}"
+  bucket = "${local.names.bucket_ui}-${data.aws_caller_identity.current.account_id}"
   tags   = local.tags
 }
 

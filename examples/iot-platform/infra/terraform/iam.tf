@@ -219,7 +219,7 @@ data "aws_iam_policy_document" "github_plan" {
   statement {
     sid       = "RefreshGeneratedSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/keycloak-admin-password-??????"]
+    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${var.aws_region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/keycloak-admin-password-??????"]
   }
 
   statement {
@@ -353,7 +353,7 @@ data "aws_iam_policy_document" "github_deploy" {
   statement {
     sid       = "RefreshGeneratedSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/keycloak-admin-password-??????"]
+    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${var.aws_region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/keycloak-admin-password-??????"]
   }
 
   statement {
@@ -375,7 +375,7 @@ data "aws_iam_policy_document" "github_deploy" {
   statement {
     sid       = "SmokeTestReadsLogs"
     actions   = ["logs:FilterLogEvents"]
-    resources = ["arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/${local.name_prefix}/*", "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/vpc/${local.name_prefix}/*"]
+    resources = ["arn:${data.aws_partition.current.partition}:logs:${var.aws_region}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/${local.name_prefix}/*", "arn:${data.aws_partition.current.partition}:logs:${var.aws_region}:${data.aws_caller_identity.current.account_id}:log-group:/vpc/${local.name_prefix}/*"]
   }
 }
 
@@ -465,16 +465,16 @@ data "aws_iam_policy_document" "github_terraform_1" {
       "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
       "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
     ]
-    resources = ["arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:*"]
+    resources = ["arn:${data.aws_partition.current.partition}:ec2:${var.aws_region}:${data.aws_caller_identity.current.account_id}:*"]
   }
 
   statement {
     sid     = "EcsManageStackResources"
     actions = ["ecs:*"]
     resources = [
-      "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:cluster/${aws_ecs_cluster.main.name}",
-      "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:service/${aws_ecs_cluster.main.name}/${local.name_prefix}-*",
-      "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:task-definition/${local.name_prefix}-*:*",
+      "arn:${data.aws_partition.current.partition}:ecs:${var.aws_region}:${data.aws_caller_identity.current.account_id}:cluster/${aws_ecs_cluster.main.name}",
+      "arn:${data.aws_partition.current.partition}:ecs:${var.aws_region}:${data.aws_caller_identity.current.account_id}:service/${aws_ecs_cluster.main.name}/${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:ecs:${var.aws_region}:${data.aws_caller_identity.current.account_id}:task-definition/${local.name_prefix}-*:*",
     ]
   }
 
@@ -487,7 +487,7 @@ data "aws_iam_policy_document" "github_terraform_1" {
   statement {
     sid       = "EcrWrite"
     actions   = ["ecr:*"]
-    resources = ["arn:${data.aws_partition.current.partition}:ecr:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:repository/${local.name_prefix}/*"]
+    resources = ["arn:${data.aws_partition.current.partition}:ecr:${var.aws_region}:${data.aws_caller_identity.current.account_id}:repository/${local.name_prefix}/*"]
   }
 
   statement {
@@ -504,7 +504,7 @@ data "aws_iam_policy_document" "github_terraform_1" {
       "logs:UntagLogGroup",
       "logs:UntagResource",
     ]
-    resources = ["arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/${local.name_prefix}/*", "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:log-group:/vpc/${local.name_prefix}/*"]
+    resources = ["arn:${data.aws_partition.current.partition}:logs:${var.aws_region}:${data.aws_caller_identity.current.account_id}:log-group:/ecs/${local.name_prefix}/*", "arn:${data.aws_partition.current.partition}:logs:${var.aws_region}:${data.aws_caller_identity.current.account_id}:log-group:/vpc/${local.name_prefix}/*"]
   }
 
   statement {
@@ -566,17 +566,17 @@ data "aws_iam_policy_document" "github_terraform_1" {
       "secretsmanager:UpdateSecret",
       "secretsmanager:UpdateSecretVersionStage",
     ]
-    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/*"]
+    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${var.aws_region}:${data.aws_caller_identity.current.account_id}:secret:${local.name_prefix}/*"]
   }
 
   statement {
     sid     = "LoadBalancingWrite"
     actions = ["elasticloadbalancing:*"]
     resources = [
-      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:loadbalancer/*/${local.name_prefix}-*/*",
-      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:listener/*/${local.name_prefix}-*/*",
-      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:listener-rule/*/${local.name_prefix}-*/*",
-      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:targetgroup/${local.name_prefix}-*/*",
+      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${var.aws_region}:${data.aws_caller_identity.current.account_id}:loadbalancer/*/${local.name_prefix}-*/*",
+      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${var.aws_region}:${data.aws_caller_identity.current.account_id}:listener/*/${local.name_prefix}-*/*",
+      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${var.aws_region}:${data.aws_caller_identity.current.account_id}:listener-rule/*/${local.name_prefix}-*/*",
+      "arn:${data.aws_partition.current.partition}:elasticloadbalancing:${var.aws_region}:${data.aws_caller_identity.current.account_id}:targetgroup/${local.name_prefix}-*/*",
     ]
   }
 }
@@ -623,18 +623,18 @@ data "aws_iam_policy_document" "github_terraform_2" {
     sid     = "DatabaseManageStackResources"
     actions = ["rds:*"]
     resources = [
-      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:db:${local.name_prefix}-*",
-      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:subgrp:${local.name_prefix}-*",
-      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:pg:${local.name_prefix}-*",
-      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:snapshot:${local.name_prefix}-*",
-      "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:og:default:*",
+      "arn:${data.aws_partition.current.partition}:rds:${var.aws_region}:${data.aws_caller_identity.current.account_id}:db:${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:rds:${var.aws_region}:${data.aws_caller_identity.current.account_id}:subgrp:${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:rds:${var.aws_region}:${data.aws_caller_identity.current.account_id}:pg:${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:rds:${var.aws_region}:${data.aws_caller_identity.current.account_id}:snapshot:${local.name_prefix}-*",
+      "arn:${data.aws_partition.current.partition}:rds:${var.aws_region}:${data.aws_caller_identity.current.account_id}:og:default:*",
     ]
   }
 
   statement {
     sid       = "DatabaseCreateMasterSecret"
     actions   = ["secretsmanager:CreateSecret", "secretsmanager:TagResource"]
-    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:secret:rds!*"]
+    resources = ["arn:${data.aws_partition.current.partition}:secretsmanager:${var.aws_region}:${data.aws_caller_identity.current.account_id}:secret:rds!*"]
   }
 
   statement {
@@ -649,7 +649,7 @@ data "aws_iam_policy_document" "github_terraform_2" {
       "servicediscovery:UpdatePrivateDnsNamespace",
       "servicediscovery:UpdateService",
     ]
-    resources = ["arn:${data.aws_partition.current.partition}:servicediscovery:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:*"]
+    resources = ["arn:${data.aws_partition.current.partition}:servicediscovery:${var.aws_region}:${data.aws_caller_identity.current.account_id}:*"]
   }
 
   statement {
@@ -685,12 +685,12 @@ data "aws_iam_policy_document" "github_terraform_2" {
   statement {
     sid       = "KmsGrantsForServices"
     actions   = ["kms:CreateGrant", "kms:DescribeKey", "kms:RetireGrant"]
-    resources = ["arn:${data.aws_partition.current.partition}:kms:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:key/*"]
+    resources = ["arn:${data.aws_partition.current.partition}:kms:${var.aws_region}:${data.aws_caller_identity.current.account_id}:key/*"]
 
     condition {
       test     = "StringEquals"
       variable = "kms:ViaService"
-      values   = ["ecr.${data.aws_region.current.region}.amazonaws.com", "rds.${data.aws_region.current.region}.amazonaws.com", "secretsmanager.${data.aws_region.current.region}.amazonaws.com"]
+      values   = ["ecr.${var.aws_region}.amazonaws.com", "rds.${var.aws_region}.amazonaws.com", "secretsmanager.${var.aws_region}.amazonaws.com"]
     }
   }
 }

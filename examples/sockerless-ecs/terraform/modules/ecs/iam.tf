@@ -102,7 +102,7 @@ data "aws_iam_policy_document" "ecs_task" {
   statement {
     sid       = "RegisterInCloudMap"
     actions   = ["servicediscovery:DeregisterInstance", "servicediscovery:RegisterInstance"]
-    resources = ["arn:${data.aws_partition.current.partition}:servicediscovery:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:service/*"]
+    resources = ["arn:${data.aws_partition.current.partition}:servicediscovery:${var.aws_region}:${data.aws_caller_identity.current.account_id}:service/*"]
 
     condition {
       test     = "StringEquals"

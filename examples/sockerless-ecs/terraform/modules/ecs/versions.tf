@@ -7,14 +7,15 @@ terraform {
   required_providers {
     aws = {
       source  = "hashicorp/aws"
-      version = "~> 6.0"
+      version = ">= 5.100, < 7.0"
     }
   }
 }
 
 check "region_matches_provider" {
   assert {
-    condition     = data.aws_region.current.region == var.aws_region
+    # The provider names its region `region` from hashicorp/aws 6.0 and `name` before.
+    condition     = lookup(data.aws_region.current, "region", lookup(data.aws_region.current, "name", null)) == var.aws_region
     error_message = "var.aws_region must be the region of the aws provider passed to this module."
   }
 }
