@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isInputError } from '../../src/diagnostics/errors.js';
+import { composeInput } from '../../src/cli/compose-input.js';
 import { generate } from '../../src/generate.js';
 import { loadCompose } from '../../src/load/compose/index.js';
 import { fromRoot, sharedRoot } from '../helpers/paths.js';
@@ -28,6 +29,34 @@ function filesUnder(dir: string): Map<string, string> {
 
 export function exampleConfigurations(): Configuration[] {
   return EXAMPLES.map((name) => ({ name: `example-${name}`, files: filesUnder(fromRoot('examples', name)) }));
+}
+
+/** The Compose files each real application is loaded from, when not its compose.yaml alone (see its README). */
+const REAL_APP_ENTRIES: Readonly<Record<string, readonly string[]>> = {
+  mattermost: ['compose.yaml', 'docker-compose.nginx.yml'],
+  netbox: ['compose.yaml', 'docker-compose.override.yml'],
+  signoz: ['docker/compose.yaml'],
+  zulip: ['compose.yaml', 'compose.override.yaml'],
+};
+
+/** Every real application under test/fixtures/real-apps/ that ecsform generates Terraform for. */
+export function realAppConfigurations(): Configuration[] {
+  const dir = fromRoot('test', 'fixtures', 'real-apps');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort()
+    .flatMap((name) => {
+      try {
+        const { input } = composeInput({ files: REAL_APP_ENTRIES[name] ?? ['compose.yaml'], cwd: join(dir, name), env: {} });
+        const { project } = loadCompose(input);
+        const result = generate(project, { sourceNames: [...(REAL_APP_ENTRIES[name] ?? ['compose.yaml'])] });
+        return [{ name: `real-app-${name}`, files: new Map(result.files.filter((f) => f.path.endsWith('.tf')).map((f) => [f.path, f.content])) }];
+      } catch (error) {
+        if (isInputError(error)) return [];
+        throw error;
+      }
+    });
 }
 
 /** The Terraform generated from Compose text, or undefined when ecsform refuses the input. */

@@ -1,19 +1,19 @@
 /**
- * Real Terraform on everything ecsform generates: every example, every corpus output and the
- * x-ecsform variants pass `terraform init` (providers from a local mirror when the machine has
- * one), validation and the offline plan. Run with `npm run test:terraform`; `npm test` skips it
- * (it takes minutes), and so does a machine without `terraform`, saying why.
+ * Real Terraform on everything ecsform generates: every example, every corpus output, every real
+ * application that generates, and the x-ecsform variants pass `terraform init` (providers from a
+ * local mirror when the machine has one), validation and the offline plan. It takes minutes, so it
+ * is `npm run test:terraform` (CI runs it), not part of `npm test`. Without `terraform` on the PATH
+ * it is skipped with the reason, unless ECSFORM_REQUIRE_TERRAFORM=1 (CI) makes that an error.
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { TerraformDiagnostic } from '../../src/terraform-run/index.js';
 import { terraformSetup, terraformUnavailable } from '../helpers/terraform.js';
-import { corpusConfigurations, exampleConfigurations, variantConfigurations } from './configurations.js';
+import { corpusConfigurations, exampleConfigurations, realAppConfigurations, variantConfigurations } from './configurations.js';
 import { planAll, type Configuration, type PlanResults } from './suite.js';
 
-const requested = process.env['ECSFORM_TERRAFORM_TESTS'] === '1';
-const unavailable = requested ? terraformUnavailable() : 'the real-Terraform plans run with npm run test:terraform';
-if (unavailable && requested && process.env['ECSFORM_REQUIRE_TERRAFORM'] === '1') throw new Error(unavailable);
+const unavailable = terraformUnavailable();
+if (unavailable && process.env['ECSFORM_REQUIRE_TERRAFORM'] === '1') throw new Error(unavailable);
 if (unavailable) console.log(`# skipped: ${unavailable}`);
 
 function describeDiagnostic(d: TerraformDiagnostic): string {
@@ -24,7 +24,7 @@ function describeDiagnostic(d: TerraformDiagnostic): string {
 describe('real Terraform: init, validate and the offline plan', { skip: unavailable }, () => {
   // ECSFORM_TERRAFORM_ONLY=<regular expression> plans only the configurations whose name matches.
   const only = new RegExp(process.env['ECSFORM_TERRAFORM_ONLY'] ?? '');
-  const configurations: Configuration[] = unavailable ? [] : [...exampleConfigurations(), ...corpusConfigurations(), ...variantConfigurations()].filter((c) => only.test(c.name));
+  const configurations: Configuration[] = unavailable ? [] : [...exampleConfigurations(), ...corpusConfigurations(), ...realAppConfigurations(), ...variantConfigurations()].filter((c) => only.test(c.name));
   let results: PlanResults;
 
   before(async () => {
