@@ -5,6 +5,7 @@
  */
 import { backoffDelay } from './backoff.js';
 import type { Clock } from './clock.js';
+import { beforeDeadline, DeadlinePassed } from './deadline.js';
 
 export type AwsOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly kind: AwsErrorKind; readonly message: string };
 
@@ -20,6 +21,10 @@ const NOT_FOUND = new Set(['ClusterNotFoundException', 'ServiceNotFoundException
 
 export interface AwsCallPolicy {
   readonly clock: Clock;
+  /** The run's deadline: a call still waiting then is given up, and no retry starts after it. */
+  readonly signal: AbortSignal;
+  /** When the run ends, on `clock`. */
+  readonly deadlineMs: number;
   readonly random: () => number;
   /** Attempts in all, the first included. */
   readonly attempts: number;
@@ -29,14 +34,17 @@ export interface AwsCallPolicy {
 
 export const DEFAULT_THROTTLE_RETRY = { attempts: 6, initialMs: 500, maxMs: 8000 } as const;
 
-export async function callAws<T>(call: () => Promise<T>, policy: AwsCallPolicy): Promise<AwsOutcome<T>> {
+/** `call` receives the signal to hand to the SDK (`client.send(command, { abortSignal })`). */
+export async function callAws<T>(call: (signal: AbortSignal) => Promise<T>, policy: AwsCallPolicy): Promise<AwsOutcome<T>> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return { ok: true, value: await call() };
+      return { ok: true, value: await beforeDeadline(call(policy.signal), policy.signal) };
     } catch (error) {
+      if (error instanceof DeadlinePassed || policy.signal.aborted) return { ok: false, kind: 'other', message: 'no answer before the deadline' };
       const kind = classify(error);
-      if (kind !== 'throttled' || attempt + 1 >= policy.attempts) return { ok: false, kind, message: describe(error) };
-      await policy.clock.sleep(backoffDelay(attempt, policy, policy.random));
+      const remaining = policy.deadlineMs - policy.clock.now();
+      if (kind !== 'throttled' || attempt + 1 >= policy.attempts || remaining <= 0) return { ok: false, kind, message: describe(error) };
+      await policy.clock.sleep(Math.min(remaining, backoffDelay(attempt, policy, policy.random)));
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Runs every check in rounds until all pass together, one fails for good, or the deadline comes;
  * between rounds it waits with exponential backoff and jitter, never past the deadline (the last
- * round runs at the deadline itself).
+ * round runs at the deadline itself). The deadline bounds everything inside a round too: with
+ * `signal`, every request and AWS call still waiting when it aborts is given up.
  */
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ECSClient } from '@aws-sdk/client-ecs';
@@ -14,6 +15,7 @@ import { checkUrls } from './checks/http-endpoints.js';
 import { checkLogGroups } from './checks/log-activity.js';
 import { checkTargetGroups } from './checks/target-health.js';
 import type { Clock } from './clock.js';
+import { NO_DEADLINE } from './deadline.js';
 import { formatDuration } from './durations.js';
 import type { HttpProbe } from './http-probe.js';
 import type { SmokeTargets } from './targets.js';
@@ -29,6 +31,8 @@ export interface SmokeDeps extends SmokeClients {
   readonly clock: Clock;
   /** [0, 1), for jitter. */
   readonly random: () => number;
+  /** Aborts at the deadline (the CLI: `AbortSignal.timeout(--timeout)`); default: rounds are bounded only between them. */
+  readonly signal?: AbortSignal;
   /** Called after each round that does not end the run, e.g. to print progress. */
   readonly onRound?: (round: number, results: readonly CheckResult[], waitMs: number) => void;
 }
@@ -55,14 +59,15 @@ export interface SmokeReport {
 export async function runSmoke(targets: SmokeTargets, deps: SmokeDeps, options: SmokeOptions): Promise<SmokeReport> {
   const started = deps.clock.now();
   const deadline = started + options.timeoutMs;
-  const policy: AwsCallPolicy = { clock: deps.clock, random: deps.random, ...DEFAULT_THROTTLE_RETRY };
+  const signal = deps.signal ?? NO_DEADLINE;
+  const policy: AwsCallPolicy = { clock: deps.clock, random: deps.random, signal, deadlineMs: deadline, ...DEFAULT_THROTTLE_RETRY };
   for (let round = 1; ; round++) {
     const results = await runRound(targets, deps, options, policy);
     const elapsedMs = deps.clock.now() - started;
     if (results.every((r) => r.status === 'pass')) return { passed: true, results, rounds: round, elapsedMs, timedOut: false };
     if (results.some((r) => r.status === 'fail')) return { passed: false, results, rounds: round, elapsedMs, timedOut: false };
     const remaining = deadline - deps.clock.now();
-    if (remaining <= 0) {
+    if (remaining <= 0 || signal.aborted) {
       const timedOut = results.map((r) => (r.status === 'pending' ? { ...r, status: 'fail' as const, detail: `not ready after ${formatDuration(options.timeoutMs)}: ${r.detail}` } : r));
       return { passed: false, results: timedOut, rounds: round, elapsedMs, timedOut: true };
     }
@@ -76,7 +81,8 @@ async function runRound(targets: SmokeTargets, deps: SmokeDeps, options: SmokeOp
   const [services, groups, urls, logs] = await Promise.all([
     targets.services.length > 0 ? checkServices(deps.ecs, targets.cluster, targets.services, policy) : [],
     checkTargetGroups(deps.elb, targets.targetGroups, policy),
-    checkUrls(targets.urls, deps.http, options.httpTimeoutMs),
+    // No request outlives the run: its own time is cut to what is left of the deadline.
+    checkUrls(targets.urls, deps.http, Math.max(1, Math.min(options.httpTimeoutMs, policy.deadlineMs - deps.clock.now())), policy.signal),
     checkLogGroups(deps.logs, targets.logGroups, options.logsSinceMs, policy),
   ]);
   return [...services, ...groups, ...urls, ...logs];

@@ -64,6 +64,7 @@ export function withExpectations(targets: SmokeTargets, overrides: readonly stri
 export function resolveRegion(flag: string | undefined, targets: SmokeTargets, env: Readonly<Record<string, string | undefined>>): string {
   const region = flag ?? targets.region ?? env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'];
   if (!region) throw new InputError([problem('SMOKE_NO_REGION', 'No AWS region: the outputs do not name one and none is set.', 'Pass --region, or set AWS_REGION.')]);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new InputError([problem('SMOKE_NO_REGION', `${JSON.stringify(region.slice(0, 40))} is not an AWS region.`, 'Pass --region with a region such as us-east-1.')]);
   return region;
 }
 

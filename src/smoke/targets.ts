@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { InputError } from '../diagnostics/errors.js';
 import type { Finding } from '../diagnostics/finding.js';
 import { DEFAULT_EXPECTATION, parseExpectation, type StatusExpectation } from './expectations.js';
+import { maskCredentialsIn } from './mask-url.js';
 
 export interface ServiceTarget {
   readonly name: string;
@@ -39,16 +40,27 @@ export interface SmokeTargets {
   readonly urls: readonly UrlTarget[];
 }
 
-const httpUrl = z.string().refine((text) => /^https?:\/\/[^/\s]+/.test(text), 'must be an http:// or https:// URL');
+/** An http(s) URL Node can request; the message never repeats the URL, which may hold a password. */
+const httpUrl = z.string().refine((text) => {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !/\s/.test(text);
+  } catch {
+    return false;
+  }
+}, 'must be an http:// or https:// URL');
+
+/** A Host header value: a DNS name or address, with an optional port. */
+const hostHeader = z.string().regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/, 'must be a host name, optionally with a port');
 
 const schema = z.object({
-  region: z.string().min(1).optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region such as us-east-1').optional(),
   cluster: z.string().min(1),
   services: z.array(z.union([z.string().min(1), z.object({ name: z.string().min(1), task_definition: z.string().min(1).optional() })])).default([]),
   target_groups: z.array(z.union([z.string().min(1), z.object({ arn: z.string().min(1), service: z.string().optional() })])).default([]),
   log_groups: z.array(z.string().min(1)).default([]),
   urls: z
-    .array(z.object({ name: z.string().min(1), url: httpUrl, expect: z.string().optional(), host: z.string().min(1).optional(), spa: z.boolean().optional() }))
+    .array(z.object({ name: z.string().min(1), url: httpUrl, expect: z.string().optional(), host: hostHeader.optional(), spa: z.boolean().optional() }))
     .default([]),
 });
 
@@ -58,7 +70,8 @@ export function parseSmokeTargets(text: string, source: string): SmokeTargets {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw badInput('SMOKE_OUTPUTS_NOT_JSON', `${source} is not JSON: ${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')}.`, 'Pass what `terraform output -json` prints.');
+    // The parser quotes the text around the problem, which may hold a password.
+    throw badInput('SMOKE_OUTPUTS_NOT_JSON', `${source} is not JSON: ${maskCredentialsIn((error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' '))}.`, 'Pass what `terraform output -json` prints.');
   }
   const value = smokeTestValue(json, source);
   const parsed = schema.safeParse(value);

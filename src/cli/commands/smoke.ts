@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { InputError } from '../../diagnostics/errors.js';
 import { createAwsAccess, type AwsAccess } from '../../smoke/aws-clients.js';
 import { systemClock, type Clock } from '../../smoke/clock.js';
+import { beforeDeadline, DeadlinePassed } from '../../smoke/deadline.js';
 import { nodeHttpProbe, type HttpProbe } from '../../smoke/http-probe.js';
 import { renderProgress, renderReportJson, renderReportText } from '../../smoke/render.js';
 import { runSmoke } from '../../smoke/runner.js';
@@ -36,8 +37,10 @@ export async function smokeCommand(io: Io, options: SmokeCommandOptions, deps: S
   const { text, source } = await readOutputs(io, options.outputs);
   const targets = withExpectations(parseSmokeTargets(text, source), options.expect ?? []);
   const region = resolveRegion(options.region, targets, io.env);
+  // One deadline for everything from here on, finding credentials included.
+  const signal = AbortSignal.timeout(settings.timeoutMs);
   const aws = (deps.aws ?? createAwsAccess)(region);
-  await requireCredentials(aws);
+  await requireCredentials(aws, signal);
 
   const report = await runSmoke(
     targets,
@@ -46,6 +49,7 @@ export async function smokeCommand(io: Io, options: SmokeCommandOptions, deps: S
       http: deps.http ?? nodeHttpProbe,
       clock: deps.clock ?? systemClock,
       random: deps.random ?? Math.random,
+      signal,
       ...(options.format === 'text' ? { onRound: (round, results, waitMs) => io.err(renderProgress(round, results, waitMs)) } : {}),
     },
     settings,
@@ -80,15 +84,15 @@ async function readOutputs(io: Io, outputs: string | undefined): Promise<{ text:
   ]);
 }
 
-async function requireCredentials(aws: AwsAccess): Promise<void> {
+async function requireCredentials(aws: AwsAccess, signal: AbortSignal): Promise<void> {
   try {
-    await aws.resolveCredentials();
+    await beforeDeadline(aws.resolveCredentials(), signal);
   } catch (error) {
     throw new InputError([
       {
         code: 'SMOKE_NO_CREDENTIALS',
         severity: 'error',
-        message: `No AWS credentials: ${error instanceof Error ? error.message : String(error)}`,
+        message: error instanceof DeadlinePassed ? 'No AWS credentials before the deadline (--timeout): the credential providers did not answer.' : `No AWS credentials: ${error instanceof Error ? error.message : String(error)}`,
         hint: 'In GitHub Actions use aws-actions/configure-aws-credentials with role-to-assume; locally set AWS_PROFILE (aws sso login) or the AWS_* environment variables.',
       },
     ]);

@@ -17,7 +17,7 @@ export async function checkServices(ecs: ECSClient, cluster: string, services: r
   for (let i = 0; i < services.length; i += SERVICES_PER_CALL) chunks.push(services.slice(i, i + SERVICES_PER_CALL));
   const results = await Promise.all(
     chunks.map(async (chunk) => {
-      const outcome = await callAws(() => ecs.send(new DescribeServicesCommand({ cluster, services: chunk.map((s) => s.name) })), policy);
+      const outcome = await callAws((abortSignal) => ecs.send(new DescribeServicesCommand({ cluster, services: chunk.map((s) => s.name) }), { abortSignal }), policy);
       if (!outcome.ok) {
         const detail = `DescribeServices: ${outcome.message}`;
         return chunk.map((s) => (outcome.kind === 'denied' || outcome.kind === 'not-found' ? fail(s.name, 'service', detail) : pending(s.name, 'service', detail)));

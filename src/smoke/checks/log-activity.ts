@@ -20,7 +20,7 @@ async function checkLogGroup(logs: CloudWatchLogsClient, group: string, sinceMs:
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const token = nextToken;
-    const outcome = await callAws(() => logs.send(new FilterLogEventsCommand({ logGroupName: group, startTime, limit: 1, ...(token ? { nextToken: token } : {}) })), policy);
+    const outcome = await callAws((abortSignal) => logs.send(new FilterLogEventsCommand({ logGroupName: group, startTime, limit: 1, ...(token ? { nextToken: token } : {}) }), { abortSignal }), policy);
     if (!outcome.ok) {
       const detail = `FilterLogEvents: ${outcome.message}`;
       return outcome.kind === 'denied' || outcome.kind === 'not-found' ? fail(group, 'logs', detail) : pending(group, 'logs', detail);

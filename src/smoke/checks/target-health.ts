@@ -13,7 +13,7 @@ export async function checkTargetGroups(elb: ElasticLoadBalancingV2Client, group
 
 async function checkTargetGroup(elb: ElasticLoadBalancingV2Client, group: TargetGroupTarget, policy: AwsCallPolicy): Promise<CheckResult> {
   const subject = group.service ?? targetGroupName(group.arn);
-  const outcome = await callAws(() => elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: group.arn })), policy);
+  const outcome = await callAws((abortSignal) => elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: group.arn }), { abortSignal }), policy);
   if (!outcome.ok) {
     const detail = `DescribeTargetHealth ${targetGroupName(group.arn)}: ${outcome.message}`;
     return outcome.kind === 'denied' || outcome.kind === 'not-found' ? fail(subject, 'targets', detail) : pending(subject, 'targets', detail);
