@@ -8,6 +8,7 @@ import { isInputError } from '../diagnostics/errors.js';
 import { SEVERITIES } from '../diagnostics/finding.js';
 import { VERSION } from '../version.js';
 import { processIo, type Io } from './io.js';
+import { renderFindingsJson } from './render/findings-json.js';
 import { renderFindingsText } from './render/findings-text.js';
 import { summariseRefusal } from './render/refusal.js';
 import { UsageError } from './usage-error.js';
@@ -22,7 +23,24 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  const run = (action: () => Promise<number>) => async () => setExitCode(await action());
+  /**
+   * Runs a command. With `--format json`, a refused input is JSON on standard output too (the
+   * findings, summarised as on the terminal), so a pipeline reading it always gets a document.
+   */
+  const run =
+    (action: () => Promise<number>, format?: string) =>
+    async (): Promise<void> => {
+      try {
+        setExitCode(await action());
+      } catch (error) {
+        const refused = isInputError(error) ? error.findings : error instanceof UsageError ? [{ code: 'USAGE', severity: 'error' as const, message: error.message }] : undefined;
+        if (format !== 'json' || refused === undefined) throw error;
+        const findings = summariseRefusal(refused);
+        io.out(renderFindingsJson(findings, { refused: true }));
+        io.err(renderFindingsText(findings));
+        setExitCode(2);
+      }
+    };
   const composeFiles = (c: Command) =>
     c
       .option('-f, --file <path...>', 'Compose file(s), merged in order (default: compose.yaml in the current directory)')
@@ -41,7 +59,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options) => {
       const { generateCommand } = await import('./commands/generate.js');
-      await run(() => generateCommand(io, options))();
+      await run(() => generateCommand(io, options), options.format)();
     });
 
   composeFiles(program.command('explain').description('show what became of every Compose key, and where it is in the generated Terraform'))
@@ -50,7 +68,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options) => {
       const { explainCommand } = await import('./commands/explain.js');
-      await run(() => explainCommand(io, options))();
+      await run(() => explainCommand(io, options), options.format)();
     });
 
   program
@@ -64,7 +82,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--show-suppressed', 'also list findings suppressed with ecsform:ignore')
     .action(async (dir: string, options) => {
       const { checkCommand } = await import('./commands/check.js');
-      await run(() => checkCommand(io, dir, options))();
+      await run(() => checkCommand(io, dir, options), options.format)();
     });
 
   program
@@ -75,7 +93,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
     .action(async (dir: string, options) => {
       const { costCommand } = await import('./commands/cost.js');
-      await run(() => costCommand(io, dir, options))();
+      await run(() => costCommand(io, dir, options), options.format)();
     });
 
   composeFiles(program.command('diagram').description('print the architecture as a Mermaid flowchart, from the Terraform under DIR or from Compose with -f'))
@@ -111,7 +129,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options) => {
       const { smokeCommand } = await import('./commands/smoke.js');
-      await run(() => smokeCommand(io, options))();
+      await run(() => smokeCommand(io, options), options.format)();
     });
 
   program

@@ -67,8 +67,9 @@ async function generateLocked(io: Io, options: GenerateCommandOptions, { result,
   const changed = changes.filter((c) => c.kind !== 'unchanged');
 
   if (options.check) {
+    if (options.format === 'json') io.out(`${JSON.stringify({ root: io.display(root), upToDate: changed.length === 0, changes: changed }, null, 2)}\n`);
     if (changed.length === 0) {
-      io.out(`ecsform: ${files.length} generated files are up to date in ${io.display(root)}.\n`);
+      if (options.format !== 'json') io.out(`ecsform: ${files.length} generated files are up to date in ${io.display(root)}.\n`);
       return 0;
     }
     io.err(`ecsform: the files on disk differ from what ${result.model.project.composeFiles.join(', ')} generates:\n${describeChanges(changed)}`);
@@ -77,24 +78,28 @@ async function generateLocked(io: Io, options: GenerateCommandOptions, { result,
   }
 
   const verification = await verifyGenerated(result, { verify: options.verify !== false });
-  const conflicts = changes.filter((c) => c.kind === 'conflict');
+  const conflicts: Finding[] = changes
+    .filter((c) => c.kind === 'conflict')
+    .map((c) => ({
+      code: 'OUTPUT_CONFLICT',
+      severity: 'error' as const,
+      message: `Not overwriting ${io.display(resolve(root, c.path))}: ${c.reason}.`,
+      file: io.display(resolve(root, c.path)),
+      hint: 'Move your change elsewhere (or into x-ecsform), or run again with --force to overwrite it.',
+    }));
   if (options.format === 'json') {
-    io.out(`${JSON.stringify({ root: io.display(root), changes, warnings, verification: verification.findings ?? null, monthlyCostUsd: verification.cost.totalMonthlyUsd, summary: summarise(result) }, null, 2)}\n`);
+    // One JSON document either way: a refusal carries its findings beside what would have been written.
+    const refusal = conflicts.length > 0 ? { refused: true, findings: conflicts } : {};
+    io.out(`${JSON.stringify({ root: io.display(root), ...refusal, changes, warnings, verification: verification.findings ?? null, monthlyCostUsd: verification.cost.totalMonthlyUsd, summary: summarise(result) }, null, 2)}\n`);
+    if (conflicts.length > 0) {
+      io.err(renderFindingsText(conflicts));
+      return 2;
+    }
   } else {
     if (warnings.length > 0) io.err(renderFindingsText(warnings));
     io.out(summaryText(io, result, root, changes, verification, options.dryRun ?? false));
   }
-  if (conflicts.length > 0) {
-    throw new InputError(
-      conflicts.map((c) => ({
-        code: 'OUTPUT_CONFLICT',
-        severity: 'error' as const,
-        message: `Not overwriting ${io.display(resolve(root, c.path))}: ${c.reason}.`,
-        file: io.display(resolve(root, c.path)),
-        hint: 'Move your change elsewhere (or into x-ecsform), or run again with --force to overwrite it.',
-      })),
-    );
-  }
+  if (conflicts.length > 0) throw new InputError(conflicts);
   if (!options.dryRun) applyChanges(output, files, changes);
   const failed = (verification.findings ?? []).filter((f) => !f.suppressed && (f.severity === 'error' || f.severity === 'critical' || f.severity === 'high'));
   return failed.length > 0 ? 1 : 0;
