@@ -10,6 +10,8 @@ import { INPUT_LIMITS } from './files/limits.js';
 import { readTextFile, readTextFileIfPresent } from './files/read-text.js';
 
 const DEFAULT_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+/** Merged over the default file when no -f is given, as `docker compose` does. */
+const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
 
 export interface ComposeInputOptions {
   readonly files?: readonly string[];
@@ -24,7 +26,7 @@ export interface ComposeInputOptions {
  * `examples/iot/compose.yaml:41:7` rather than an absolute path.
  */
 export function composeInput(options: ComposeInputOptions): { input: LoadInput; projectDir: string; sourceNames: string[] } {
-  const wanted = options.files && options.files.length > 0 ? options.files : [defaultFile(options.cwd)];
+  const wanted = options.files && options.files.length > 0 ? options.files : defaultFiles(options.cwd);
   // Every read counts, repeated ones included: include and extends can read the same file again and again.
   let read = 0;
   const countRead = (text: string, shown: string) => {
@@ -75,12 +77,14 @@ export function composeInput(options: ComposeInputOptions): { input: LoadInput; 
   };
 }
 
-function defaultFile(cwd: string): string {
+/** The default Compose file of the directory, and its override file when there is one. */
+function defaultFiles(cwd: string): string[] {
   const found = DEFAULT_NAMES.find((name) => existsSync(join(cwd, name)));
   if (!found) {
     throw new InputError([{ code: 'INPUT_NOT_FOUND', severity: 'error', message: `No Compose file in ${cwd} (looked for ${DEFAULT_NAMES.join(', ')}).`, hint: 'Pass the path with -f.' }]);
   }
-  return found;
+  const override = OVERRIDE_NAMES.find((name) => existsSync(join(cwd, name)));
+  return override ? [found, override] : [found];
 }
 
 function display(cwd: string, absolute: string): string {

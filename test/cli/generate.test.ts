@@ -115,3 +115,16 @@ describe('bad input and usage exit 2 with a clear message', () => {
     assert.match(run.err, /hint: Copy \.\/html into the image/);
   });
 });
+
+describe('the Compose files of a directory', () => {
+  test('compose.override.yaml is merged over compose.yaml when no -f is given, as docker compose does', async () => {
+    const dir = project();
+    writeFileSync(join(dir, 'compose.override.yaml'), 'services:\n  web:\n    image: nginx:1.29\n');
+    const run = await runCli(['generate', '--no-verify'], dir);
+    assert.equal(run.code, 0, run.err);
+    assert.match(readFileSync(join(dir, 'terraform/ecs.tf'), 'utf8'), /nginx:1\.29/);
+    const explicit = await runCli(['generate', '--no-verify', '--force', '-f', 'compose.yaml'], dir);
+    assert.equal(explicit.code, 0, explicit.err);
+    assert.match(readFileSync(join(dir, 'terraform/ecs.tf'), 'utf8'), /nginx:1\.27/);
+  });
+});
