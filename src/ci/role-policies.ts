@@ -6,7 +6,7 @@
  * - deploy (pushes to the deploy branch): runs `terraform apply`, waits and smoke-tests.
  */
 import type { Expr } from '../hcl/ast.js';
-import { tmpl } from '../hcl/build.js';
+import { ref, tmpl } from '../hcl/build.js';
 import type { AppModel } from '../model/types.js';
 import type { ResourceSpec, StatementSpec } from '../aws/iam-statement.js';
 import { managesAny, permissionsFor, type ServicePermissions } from '../aws/terraform-permissions.js';
@@ -41,7 +41,7 @@ const LOG_GROUP_PATTERNS = ['arn:{partition}:logs:{region}:{account}:log-group:/
 
 export function planRolePolicy(inputs: RolePolicyInputs): StatementSpec[] {
   const { needed } = permissionsFor({ resources: inputs.resourceTypes, lookups: inputs.lookupTypes });
-  return [metadataReads(needed), ...needed.flatMap((e) => e.scopedReads ?? []), ...generatedSecretReads(inputs.model), ...stateAccess(inputs.model, 'read')];
+  return [metadataReads(needed), ...needed.flatMap((e) => e.scopedReads ?? []), ...generatedSecretReads(inputs.model, 'read'), ...stateAccess(inputs.model, 'read')];
 }
 
 export function publishRolePolicy(inputs: RolePolicyInputs): StatementSpec[] {
@@ -70,7 +70,7 @@ export function publishRolePolicy(inputs: RolePolicyInputs): StatementSpec[] {
 
 export function deployRolePolicies(inputs: RolePolicyInputs): DeployPolicies {
   const { needed, unknown } = permissionsFor({ resources: inputs.resourceTypes, lookups: inputs.lookupTypes });
-  const pipeline: StatementSpec[] = [...stateAccess(inputs.model, 'write'), ...generatedSecretReads(inputs.model)];
+  const pipeline: StatementSpec[] = [...stateAccess(inputs.model, 'write'), ...generatedSecretReads(inputs.model, 'write')];
   if (inputs.repositoryArns.length > 0) pipeline.push({ sid: 'CheckImagesExist', actions: ['ecr:DescribeImages'], resources: inputs.repositoryArns });
   if (inputs.model.services.length > 0) {
     pipeline.push({ sid: 'SmokeTestReadsLogs', actions: ['logs:FilterLogEvents'], resources: [...LOG_GROUP_PATTERNS, ...sharedLogGroup(inputs)] });
@@ -102,12 +102,23 @@ function metadataReads(needed: readonly ServicePermissions[]): StatementSpec {
 /**
  * The provider reads a secret version back (GetSecretValue) when it refreshes
  * aws_secretsmanager_secret_version. Only generated secrets have one in the state, so only they
- * are readable: the secrets you set by hand stay out of reach of CI.
+ * are readable: the secrets you set by hand stay out of reach of CI. Encrypted with the stack's
+ * key, reading one needs kms:Decrypt, and writing its value (the deploy role) kms:GenerateDataKey,
+ * both only through Secrets Manager.
  */
-function generatedSecretReads(model: AppModel): StatementSpec[] {
+function generatedSecretReads(model: AppModel, access: 'read' | 'write'): StatementSpec[] {
   const generated = model.secrets.filter((s) => s.source === 'generate');
   if (generated.length === 0) return [];
-  return [{ sid: 'RefreshGeneratedSecrets', actions: ['secretsmanager:GetSecretValue'], resources: generated.map((s) => `arn:{partition}:secretsmanager:{region}:{account}:secret:{prefix}/${s.name}-??????`) }];
+  const statements: StatementSpec[] = [{ sid: 'RefreshGeneratedSecrets', actions: ['secretsmanager:GetSecretValue'], resources: generated.map((s) => `arn:{partition}:secretsmanager:{region}:{account}:secret:{prefix}/${s.name}-??????`) }];
+  if (model.encryption.customerKey) {
+    statements.push({
+      sid: 'GeneratedSecretsKey',
+      actions: access === 'write' ? ['kms:Decrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+      resources: [ref('aws_kms_key.main.arn')],
+      conditions: [{ test: 'StringEquals', variable: 'kms:ViaService', values: ['secretsmanager.{region}.amazonaws.com'] }],
+    });
+  }
+  return statements;
 }
 
 function stateAccess(model: AppModel, access: 'read' | 'write'): StatementSpec[] {

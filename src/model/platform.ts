@@ -112,7 +112,7 @@ export function platformModel(input: PlatformInput, ctx: ModelContext): Platform
     encryption: { customerKey: s.kms },
     iam: { existingRoles: s.iam.existing_roles, managedExecutionPolicy: s.iam.managed_execution_policy },
     alarms: { enabled: s.alarms.enabled, ...(s.alarms.topic_arn ? { topicArn: s.alarms.topic_arn } : {}), cpuThreshold: s.alarms.cpu_threshold, memoryThreshold: s.alarms.memory_threshold },
-    efs: { performanceMode: s.efs.performance_mode, throughputMode: s.efs.throughput_mode, encrypted: s.efs.encrypted, posixUid: s.efs.posix_uid, posixGid: s.efs.posix_gid },
+    efs: { performanceMode: s.efs.performance_mode, throughputMode: s.efs.throughput_mode, ...(s.efs.provisioned_throughput_mibps !== undefined ? { provisionedThroughputMibps: s.efs.provisioned_throughput_mibps } : {}), encrypted: s.efs.encrypted, posixUid: s.efs.posix_uid, posixGid: s.efs.posix_gid },
     ...(s.ci.github ? { ci: { github: { repository: s.ci.github.repository, branch: s.ci.github.branch, oidcProvider: s.ci.github.oidc_provider } } } : {}),
   };
 }

@@ -442,6 +442,8 @@ export interface Autoscaling {
 export interface EfsSettings {
   readonly performanceMode: 'generalPurpose' | 'maxIO';
   readonly throughputMode: 'bursting' | 'elastic' | 'provisioned';
+  /** MiB/s, with the provisioned throughput mode. */
+  readonly provisionedThroughputMibps?: number;
   readonly encrypted: boolean;
   readonly posixUid: number;
   readonly posixGid: number;

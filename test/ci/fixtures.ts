@@ -81,3 +81,18 @@ services:
     build: .
     ports: ["80:80"]
 `;
+
+/** A customer-managed key encrypting a secret whose value Terraform generates. */
+export const KMS_GENERATED_SECRET = `
+name: vault
+x-ecsform:
+  kms: true${GITHUB}
+services:
+  api:
+    build: ./api
+    ports: ["8080:8080"]
+    environment:
+      SESSION_SECRET: \${SESSION_SECRET:-dev}
+    x-ecsform:
+      env: { SESSION_SECRET: generate }
+`;

@@ -9,9 +9,9 @@ import { chunkStatements, estimatedSize, IAM_POLICY_LIMITS, type StatementSpec }
 import { TERRAFORM_PERMISSIONS } from '../../src/aws/terraform-permissions.js';
 import { ciRolePolicies } from '../../src/plan/families/ci.js';
 import { composeStack, iotStack, type GeneratedStack } from './harness.js';
-import { ARM_API, LOOKUP, TWO_SITES } from './fixtures.js';
+import { ARM_API, KMS_GENERATED_SECRET, LOOKUP, TWO_SITES } from './fixtures.js';
 
-const STACKS: Record<string, () => GeneratedStack> = { iot: iotStack, arm: () => composeStack(ARM_API), sites: () => composeStack(TWO_SITES), lookup: () => composeStack(LOOKUP) };
+const STACKS: Record<string, () => GeneratedStack> = { iot: iotStack, arm: () => composeStack(ARM_API), sites: () => composeStack(TWO_SITES), lookup: () => composeStack(LOOKUP), kms: () => composeStack(KMS_GENERATED_SECRET) };
 
 const size = (statements: readonly StatementSpec[]) => statements.reduce((total, s) => total + estimatedSize(s), 0);
 
@@ -51,6 +51,15 @@ describe('role policies', () => {
     // The one secret read: generated secrets, which the provider reads back to refresh them.
     const secretReads = ciRolePolicies(stack.context, stack.ciInputs).plan.filter((s) => s.actions.includes('secretsmanager:GetSecretValue'));
     assert.deepEqual(secretReads.flatMap((s) => s.resources), stack.model.secrets.filter((s) => s.source === 'generate').map((s) => `arn:{partition}:secretsmanager:{region}:{account}:secret:{prefix}/${s.name}-??????`));
+  });
+
+  test('a generated secret under the stack key: plan may decrypt it, deploy may also write it, both only through Secrets Manager', () => {
+    const stack = composeStack(KMS_GENERATED_SECRET);
+    const { plan, deploy } = ciRolePolicies(stack.context, stack.ciInputs);
+    const keyUse = (statements: readonly StatementSpec[]) => statements.filter((s) => s.actions.some((a) => a === 'kms:Decrypt' || a === 'kms:GenerateDataKey'));
+    const viaSecretsManager = [{ test: 'StringEquals', variable: 'kms:ViaService', values: ['secretsmanager.{region}.amazonaws.com'] }];
+    assert.deepEqual(keyUse(plan).map((s) => [s.actions, s.conditions]), [[['kms:Decrypt'], viaSecretsManager]]);
+    assert.deepEqual(keyUse(deploy.pipeline).map((s) => [s.actions, s.conditions]), [[['kms:Decrypt', 'kms:GenerateDataKey'], viaSecretsManager]]);
   });
 
   test('with remote state: plan reads the state object; deploy writes it and its lock, and may not touch the bucket', () => {

@@ -78,9 +78,10 @@ test('alarms (CPU, memory, running tasks) notify an SNS topic: yours or one the 
 
 test('Fargate Spot and ECS Exec switches', () => {
   const service = resourceOf(tt, 'aws_ecs_service', 'app');
-  assert.equal(attrText(service, 'launch_type'), 'var.use_fargate_spot ? null : "FARGATE"');
+  // One strategy whose provider follows the switch: toggling it is an in-place update with a new deployment.
+  assert.equal(attrText(nestedBlocks(service, 'capacity_provider_strategy')[0]!, 'capacity_provider'), 'var.use_fargate_spot ? "FARGATE_SPOT" : "FARGATE"');
+  assert.equal(attrText(service, 'force_new_deployment'), 'true');
   assert.equal(attrText(service, 'enable_execute_command'), 'var.enable_execute_command');
-  assert.equal(attrText(nestedBlocks(service, 'dynamic')[0]!, 'for_each'), 'var.use_fargate_spot ? [1] : []');
 });
 
 test('a customer KMS key (rotated) encrypts ECR and the logs; images are scanned on push', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { inputErrors, modelOf } from '../helpers/generate.js';
+import { evaluatedAttr, generateFrom, inputErrors, modelOf, resource } from '../helpers/generate.js';
 
 describe('service kinds', () => {
   test('published HTTP ports make a web service; published non-HTTP ports stay internal; none make a worker', () => {
@@ -264,6 +264,49 @@ services:
     assert.equal(error!.code, 'XECSFORM_INVALID');
     assert.equal(error!.line, 5);
     assert.match(error!.message, /desired_count: expected number/);
+  });
+
+  test('a health check timeout as long as its interval is refused where it is written', () => {
+    const [error] = inputErrors(`services:
+  web:
+    image: x
+    ports: ["8080:8080"]
+    x-ecsform:
+      health_check: { interval_seconds: 10, timeout_seconds: 10 }
+`);
+    assert.equal(error!.code, 'XECSFORM_INVALID');
+    assert.equal(error!.line, 6);
+    assert.match(error!.message, /timeout_seconds must be less than interval_seconds/);
+  });
+
+  for (const [efs, message] of [
+    ['{ throughput_mode: provisioned }', /provisioned throughput needs provisioned_throughput_mibps/],
+    ['{ performance_mode: maxIO, throughput_mode: elastic }', /elastic throughput needs the generalPurpose performance mode/],
+    ['{ provisioned_throughput_mibps: 64 }', /applies only to throughput_mode: provisioned/],
+  ] as const) {
+    test(`EFS ${efs} is refused: EFS would refuse to create it`, () => {
+      const [error] = inputErrors(`x-ecsform:
+  efs: ${efs}
+services:
+  a: { image: x, volumes: ["data:/data"] }
+volumes: { data: {} }
+`);
+      assert.equal(error!.code, 'XECSFORM_INVALID');
+      assert.equal(error!.line, 2);
+      assert.match(error!.message, message);
+    });
+  }
+
+  test('EFS provisioned throughput reaches the file system', () => {
+    const result = generateFrom(`x-ecsform:
+  efs: { throughput_mode: provisioned, provisioned_throughput_mibps: 64 }
+services:
+  a: { image: x, volumes: ["data:/data"] }
+volumes: { data: {} }
+`);
+    const fs = resource(result, 'aws_efs_file_system', 'main');
+    assert.equal(evaluatedAttr(result, fs, 'provisioned_throughput_in_mibps'), 64);
+    assert.equal(evaluatedAttr(result, fs, 'provisioned_throughput_in_mibps', { efs_throughput_mode: 'bursting' }), null);
   });
 });
 

@@ -276,3 +276,43 @@ services:
     assert.equal(attrText(nestedBlocks(statement, 'principals')[0]!, 'identifiers'), '["logdelivery.elasticloadbalancing.amazonaws.com"]');
   });
 });
+
+describe('a listener you bring', () => {
+  const result = generateFrom(`x-ecsform: { load_balancer: { existing: listener } }
+services:
+  web: { image: example/web, ports: ["8080:8080"], x-ecsform: { routes: [{ path: / }] } }
+  api: { image: example/api, ports: ["9000:9000"], x-ecsform: { routes: [{ path: /api }] } }
+`);
+
+  test('the service routed at / gets a rule for every path, after the more specific ones', () => {
+    const rules = resources(result, 'aws_lb_listener_rule');
+    const web = rules.find((r) => attrText(nestedBlocks(r, 'action')[0]!, 'target_group_arn') === 'aws_lb_target_group.web.arn');
+    assert.ok(web, 'the / service is reachable through the listener');
+    const paths = nestedBlocks(nestedBlocks(web, 'condition')[0]!, 'path_pattern').map((p) => attrText(p, 'values'));
+    assert.deepEqual(paths, ['["/*"]']);
+    const api = rules.find((r) => attrText(nestedBlocks(r, 'action')[0]!, 'target_group_arn') === 'aws_lb_target_group.api.arn')!;
+    assert.ok(Number(attrText(api, 'priority')) < Number(attrText(web, 'priority')), '/api is matched before /*');
+  });
+
+  test('the service waits for its rule', () => {
+    const service = resource(result, 'aws_ecs_service', 'web');
+    assert.match(attrText(service, 'depends_on') ?? '', /aws_lb_listener_rule\.web/);
+  });
+});
+
+describe('Fargate Spot switches in place', () => {
+  const result = generateFrom(`services:
+  api: { image: example/api, ports: ["8080:8080"] }
+  worker: { image: example/worker, x-ecsform: { spot: true } }
+`);
+
+  test('every service has a capacity provider strategy, never launch_type, and deploys anew when it changes', () => {
+    for (const [name, provider] of [['api', '"FARGATE"'], ['worker', '"FARGATE_SPOT"']] as const) {
+      const service = resource(result, 'aws_ecs_service', name);
+      assert.equal(attrText(service, 'launch_type'), undefined, 'going from launch_type to a strategy replaces the service');
+      assert.equal(attrText(nestedBlocks(service, 'capacity_provider_strategy')[0]!, 'capacity_provider'), provider);
+      assert.equal(attrText(service, 'force_new_deployment'), 'true', 'ECS changes a strategy only with a new deployment');
+    }
+    assert.equal(attrText(resource(result, 'aws_ecs_cluster_capacity_providers', 'main'), 'capacity_providers'), '["FARGATE", "FARGATE_SPOT"]');
+  });
+});

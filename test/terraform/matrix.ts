@@ -89,6 +89,7 @@ export const VARIANTS: readonly Variant[] = [
   variant('nat-2', project({ network: { nat_gateways: 2, availability_zones: 2 } })),
   variant('nat-3-azs-3', project({ network: { nat_gateways: 3, availability_zones: 3 } })),
   variant('efs-elastic', project({ efs: { throughput_mode: 'elastic' } })),
+  variant('efs-provisioned', project({ efs: { throughput_mode: 'provisioned', provisioned_throughput_mibps: 64 } })),
   variant('efs-maxio-bursting', project({ efs: { performance_mode: 'maxIO', throughput_mode: 'bursting', encrypted: true } })),
   variant('ci-github', project({ ci: { github: { repository: 'example/shop', branch: 'main' } } })),
   variant('ci-github-oidc-lookup', project({ ci: { github: { repository: 'example/shop', oidc_provider: 'lookup' } } })),

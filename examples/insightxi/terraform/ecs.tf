@@ -15,6 +15,16 @@ resource "aws_ecs_cluster" "main" {
   tags = local.tags
 }
 
+resource "aws_ecs_cluster_capacity_providers" "main" {
+  cluster_name       = aws_ecs_cluster.main.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
+}
+
 ###############################################################################
 # Service discovery (Cloud Map)
 ###############################################################################
@@ -114,7 +124,7 @@ resource "aws_ecs_service" "database_service" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.database_service.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
@@ -122,6 +132,12 @@ resource "aws_ecs_service" "database_service" {
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -146,7 +162,7 @@ resource "aws_ecs_service" "database_service" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.database_service, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.database_service, aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 
   # Autoscaling owns the running count once the service exists.
   lifecycle {
@@ -210,7 +226,7 @@ resource "aws_ecs_service" "orchestrator_service" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.orchestrator_service.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
@@ -218,6 +234,12 @@ resource "aws_ecs_service" "orchestrator_service" {
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -238,7 +260,7 @@ resource "aws_ecs_service" "orchestrator_service" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 
   # Autoscaling owns the running count once the service exists.
   lifecycle {
@@ -304,7 +326,7 @@ resource "aws_ecs_service" "sportmonks_service" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.sportmonks_service.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
@@ -312,6 +334,12 @@ resource "aws_ecs_service" "sportmonks_service" {
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -336,7 +364,7 @@ resource "aws_ecs_service" "sportmonks_service" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.sportmonks_service, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.sportmonks_service, aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 
   # Autoscaling owns the running count once the service exists.
   lifecycle {

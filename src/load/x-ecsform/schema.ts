@@ -64,7 +64,9 @@ const healthCheck = z.strictObject({
     .max(2147483647)
     .default(60)
     .describe('Seconds ECS ignores failing load balancer health checks after a task starts.'),
-});
+})
+  // The load balancer rejects a probe timeout that is not shorter than the interval between probes.
+  .refine((hc) => hc.timeout_seconds < hc.interval_seconds, { message: 'timeout_seconds must be less than interval_seconds', path: ['timeout_seconds'] });
 
 const autoscaling = z
   .strictObject({
@@ -203,7 +205,7 @@ const cluster = z.strictObject({
   name: z.string().optional().describe('Cluster name; default: `<prefix>-cluster`.'),
   container_insights: z.enum(['enabled', 'enhanced', 'disabled']).default('enabled').describe('Container Insights level.'),
   existing: z.boolean().default(false).describe('Bring your own cluster: `cluster_name` becomes a required variable.'),
-  capacity_providers: z.boolean().default(false).describe('Register FARGATE and FARGATE_SPOT capacity providers on the cluster.'),
+  capacity_providers: z.boolean().default(false).describe('Register FARGATE and FARGATE_SPOT capacity providers on the cluster. A cluster this stack creates always has both, so services switch to and from Spot in place; kept for compatibility.'),
 });
 
 const loadBalancer = z.strictObject({
@@ -262,13 +264,25 @@ const taskNetwork = z.strictObject({
   self_ingress: z.boolean().default(false).describe('Allow all traffic between tasks in the task security group (Docker bridge-network behaviour).'),
 });
 
-const efs = z.strictObject({
-  performance_mode: z.enum(['generalPurpose', 'maxIO']).default('generalPurpose').describe('EFS performance mode.'),
-  throughput_mode: z.enum(['bursting', 'elastic', 'provisioned']).default('bursting').describe('EFS throughput mode.'),
-  encrypted: z.boolean().default(true).describe('Encrypt at rest.'),
-  posix_uid: z.number().int().min(1).default(1000).describe('Non-root POSIX user of access points.'),
-  posix_gid: z.number().int().min(1).default(1000).describe('POSIX group of access points.'),
-});
+const efs = z
+  .strictObject({
+    performance_mode: z.enum(['generalPurpose', 'maxIO']).default('generalPurpose').describe('EFS performance mode.'),
+    throughput_mode: z
+      .enum(['bursting', 'elastic', 'provisioned'])
+      .default('bursting')
+      .describe('EFS throughput mode (`elastic` needs `generalPurpose`; `provisioned` needs `provisioned_throughput_mibps`).'),
+    provisioned_throughput_mibps: z.number().min(1).max(3414).optional().describe('Throughput in MiB/s when `throughput_mode` is `provisioned`.'),
+    encrypted: z.boolean().default(true).describe('Encrypt at rest.'),
+    posix_uid: z.number().int().min(1).default(1000).describe('Non-root POSIX user of access points.'),
+    posix_gid: z.number().int().min(1).default(1000).describe('POSIX group of access points.'),
+  })
+  // EFS refuses these combinations when it creates the file system.
+  .refine((e) => !(e.performance_mode === 'maxIO' && e.throughput_mode === 'elastic'), { message: 'elastic throughput needs the generalPurpose performance mode', path: ['throughput_mode'] })
+  .refine((e) => e.throughput_mode !== 'provisioned' || e.provisioned_throughput_mibps !== undefined, { message: 'provisioned throughput needs provisioned_throughput_mibps', path: ['throughput_mode'] })
+  .refine((e) => e.provisioned_throughput_mibps === undefined || e.throughput_mode === 'provisioned', {
+    message: 'provisioned_throughput_mibps applies only to throughput_mode: provisioned',
+    path: ['provisioned_throughput_mibps'],
+  });
 
 const github = z.strictObject({
   repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name').describe('GitHub repository allowed to deploy, `owner/name`.'),

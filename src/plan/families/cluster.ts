@@ -57,21 +57,21 @@ export function planCluster(ctx: PlanContext, logs: LogRefs, knobs: ReadonlyMap<
     ], cluster.containerInsights === 'disabled' && !ctx.isModule ? [`ecsform:ignore ${ECS_CONTAINER_INSIGHTS} Container Insights is off because x-ecsform.cluster.container_insights is disabled.`] : undefined),
     'ECS cluster',
   );
-  if (cluster.capacityProviders || ctx.isModule) {
-    ctx.add(
-      'cluster',
-      block('resource', ['aws_ecs_cluster_capacity_providers', 'main'], [
+  // Always both (they cost nothing): a service then switches between Fargate and Fargate Spot by
+  // changing its strategy in place, instead of being replaced.
+  ctx.add(
+    'cluster',
+    block('resource', ['aws_ecs_cluster_capacity_providers', 'main'], [
         attr('cluster_name', ref('aws_ecs_cluster.main.name')),
-        attr('capacity_providers', ['FARGATE', 'FARGATE_SPOT']),
-        block('default_capacity_provider_strategy', [], [attr('capacity_provider', 'FARGATE'), attr('weight', 1)]),
-      ]),
-    );
-  }
+      attr('capacity_providers', ['FARGATE', 'FARGATE_SPOT']),
+      block('default_capacity_provider_strategy', [], [attr('capacity_provider', 'FARGATE'), attr('weight', 1)]),
+    ]),
+  );
   return {
     clusterId: ref('aws_ecs_cluster.main.id'),
     clusterName: ref('aws_ecs_cluster.main.name'),
     clusterArn: ref('aws_ecs_cluster.main.arn'),
-    ...(cluster.capacityProviders || ctx.isModule ? { capacityProviders: ref('aws_ecs_cluster_capacity_providers.main') } : {}),
+    capacityProviders: ref('aws_ecs_cluster_capacity_providers.main'),
   };
 }
 

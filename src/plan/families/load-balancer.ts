@@ -99,7 +99,7 @@ function createdAlb(ctx: PlanContext, web: readonly Service[], network: NetworkR
       ctx.tags(),
     ]),
   ]);
-  const rules = new Map(web.map((service) => [service.name, targetGroupAndRules(ctx, service, network, ref('aws_lb_listener.https.arn'))]));
+  const rules = new Map(web.map((service) => [service.name, targetGroupAndRules(ctx, service, network, ref('aws_lb_listener.https.arn'), true)]));
   return {
     targetsOf: (s) => [{ targetGroupArn: ref(`aws_lb_target_group.${s.id}.arn`), containerPort: s.mainPort! }],
     dependenciesOf: (s) => [ref('aws_lb_listener.https'), ...(rules.get(s.name) ?? [])],
@@ -111,13 +111,16 @@ function createdAlb(ctx: PlanContext, web: readonly Service[], network: NetworkR
 
 /** Forward to the service routed at `/` with no host, else answer 404. */
 function defaultAction(web: readonly Service[]) {
-  const root = web.find((s) => s.routes.some((r) => r.pathPrefix === '/' && !r.host));
+  const root = web.find((s) => s.routes.some(isRoot));
   if (root) return block('default_action', [], [attr('type', 'forward'), attr('target_group_arn', ref(`aws_lb_target_group.${root.id}.arn`))]);
   return block('default_action', [], [attr('type', 'fixed-response'), block('fixed_response', [], [attr('content_type', 'text/plain'), attr('message_body', 'Not found'), attr('status_code', '404')])]);
 }
 
-/** The target group and listener rules of a web service; returns the rules. */
-function targetGroupAndRules(ctx: PlanContext, service: Service, network: NetworkRefs, listenerArn: Expr): Expr[] {
+/**
+ * The target group and listener rules of a web service; returns the rules. On a listener ecsform
+ * creates, the service routed at `/` is the default action; on one you bring, it gets a rule too.
+ */
+function targetGroupAndRules(ctx: PlanContext, service: Service, network: NetworkRefs, listenerArn: Expr, rootIsDefaultAction: boolean): Expr[] {
   const hc = service.loadBalancerHealthCheck!;
   const name = ctx.limitedName(`target_group_${service.id}`, ctx.boundedSuffix(service.awsName, TARGET_GROUP_NAME_LIMIT), TARGET_GROUP_NAME_LIMIT);
   ctx.add(
@@ -142,7 +145,7 @@ function targetGroupAndRules(ctx: PlanContext, service: Service, network: Networ
     ]),
     `Routing to ${service.name}`,
   );
-  const rules = service.routes.filter((r) => !(r.pathPrefix === '/' && !r.host));
+  const rules = service.routes.filter((r) => !(rootIsDefaultAction && isRoot(r)));
   return rules.map((route, i) => {
     const id = rules.length === 1 ? service.id : `${service.id}_${i + 1}`;
     ctx.add(
@@ -159,10 +162,16 @@ function targetGroupAndRules(ctx: PlanContext, service: Service, network: Networ
   });
 }
 
+function isRoot(route: Route): boolean {
+  return (route.pathPrefix === undefined || route.pathPrefix === '/') && !route.host;
+}
+
 function conditions(route: Route) {
   return [
     route.host ? block('condition', [], [block('host_header', [], [attr('values', [route.host])])]) : undefined,
     route.pathPrefix && route.pathPrefix !== '/' ? block('condition', [], [block('path_pattern', [], [attr('values', [route.pathPrefix, `${route.pathPrefix}/*`])])]) : undefined,
+    // A rule needs a condition: everything, at the lowest priority of the service's routes.
+    isRoot(route) ? block('condition', [], [block('path_pattern', [], [attr('values', ['/*'])])]) : undefined,
   ].filter((c) => c !== undefined);
 }
 
@@ -170,7 +179,7 @@ function conditions(route: Route) {
 function existingListener(ctx: PlanContext, web: readonly Service[], network: NetworkRefs): Balancer {
   const listener = ctx.variable('alb_listener_arn', { description: 'ARN of the existing HTTPS listener the routing rules are added to.', type: types.string });
   const sg = ctx.variable('alb_security_group_id', { description: 'Security group of the existing ALB (tasks accept traffic from it).', type: types.string });
-  const rules = new Map(web.map((service) => [service.name, targetGroupAndRules(ctx, service, network, listener)]));
+  const rules = new Map(web.map((service) => [service.name, targetGroupAndRules(ctx, service, network, listener, false)]));
   return { targetsOf: (s) => [{ targetGroupArn: ref(`aws_lb_target_group.${s.id}.arn`), containerPort: s.mainPort! }], dependenciesOf: (s) => rules.get(s.name) ?? [], securityGroupId: sg };
 }
 

@@ -104,7 +104,7 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
     attr('cluster', inputs.cluster.clusterId),
     attr('task_definition', ref(`aws_ecs_task_definition.${service.id}.arn`)),
     attr('desired_count', knobs.desiredCount),
-    ...capacity(knobs).attributes,
+    ...capacity(knobs, inputs.cluster.capacityProviders !== undefined).attributes,
     attr('platform_version', 'LATEST'),
     attr('enable_execute_command', switchValue(knobs.exec)),
     attr('propagate_tags', 'SERVICE'),
@@ -112,7 +112,7 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
     attr('deployment_minimum_healthy_percent', 100),
     attr('deployment_maximum_percent', 200),
     targets.length > 0 && service.exposure === 'alb' ? attr('health_check_grace_period_seconds', num(service.loadBalancerHealthCheck!.gracePeriodSeconds)) : undefined,
-    ...capacity(knobs).blocks,
+    ...capacity(knobs, inputs.cluster.capacityProviders !== undefined).blocks,
     block('deployment_circuit_breaker', [], [attr('enable', true), attr('rollback', true)]),
     block('network_configuration', [], [
       attr('subnets', publicIp ? inputs.network.publicSubnetIds : inputs.network.privateSubnetIds),
@@ -129,10 +129,9 @@ function ecsService(ctx: PlanContext, service: Service, knobs: ServiceKnobs, inp
     (() => {
       // A target group only accepts targets once a listener or rule forwards to it, and a Spot
       // service fails to start until the cluster has the FARGATE_SPOT capacity provider.
-      const usesSpot = knobs.spot.kind === 'variable' || knobs.spot.on;
       const deps = [
         ...inputs.loadBalancers.listenerDependencies(service),
-        ...(usesSpot && inputs.cluster.capacityProviders ? [inputs.cluster.capacityProviders] : []),
+        ...(inputs.cluster.capacityProviders ? [inputs.cluster.capacityProviders] : []),
         ...(ctx.model.iam.existingRoles ? [] : [ref('aws_iam_role_policy.ecs_execution')]),
       ];
       return deps.length > 0 ? attr('depends_on', deps) : undefined;
@@ -169,9 +168,21 @@ function serviceConnect(ctx: PlanContext, service: Service, inputs: ServiceInput
   ]);
 }
 
-/** Fargate, Fargate Spot, or a switch between them: the attribute, and the strategy block. */
-function capacity(knobs: ServiceKnobs): { attributes: BodyInput[]; blocks: BodyInput[] } {
+/**
+ * Fargate, Fargate Spot, or a switch between them: the attributes, and the strategy block. On a
+ * cluster this stack registers both capacity providers on, the service always has a strategy:
+ * ECS changes a strategy in place only with a new deployment (`force_new_deployment`), while going
+ * from `launch_type` to a strategy or back replaces the service.
+ */
+function capacity(knobs: ServiceKnobs, providersRegistered: boolean): { attributes: BodyInput[]; blocks: BodyInput[] } {
   const spot = knobs.spot;
+  if (providersRegistered) {
+    const provider = spot.kind === 'static' ? str(spot.on ? 'FARGATE_SPOT' : 'FARGATE') : cond(spot.ref, 'FARGATE_SPOT', 'FARGATE');
+    return {
+      attributes: [attr('force_new_deployment', true)],
+      blocks: [block('capacity_provider_strategy', [], [attr('capacity_provider', provider), attr('weight', 1)], 'Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).')],
+    };
+  }
   if (spot.kind === 'static') {
     return spot.on ? { attributes: [], blocks: [block('capacity_provider_strategy', [], [attr('capacity_provider', 'FARGATE_SPOT'), attr('weight', 1)])] } : { attributes: [attr('launch_type', 'FARGATE')], blocks: [] };
   }

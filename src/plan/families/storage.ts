@@ -4,7 +4,7 @@
  * security groups of the tasks that mount it.
  */
 import type { Expr } from '../../hcl/ast.js';
-import { attr, block, call, ref, str } from '../../hcl/build.js';
+import { attr, binary, block, call, cond, not, NULL, ref, str } from '../../hcl/build.js';
 import type { PlanContext } from '../context.js';
 import { types } from '../context.js';
 import type { NetworkRefs } from './network.js';
@@ -34,6 +34,11 @@ export function planStorage(ctx: PlanContext, network: NetworkRefs): StorageRefs
     default: efs.throughputMode,
     validations: [{ condition: call('contains', ['bursting', 'elastic', 'provisioned'], ref('var.efs_throughput_mode')), message: 'efs_throughput_mode must be bursting, elastic or provisioned.' }],
   });
+  const provisioned = ctx.variable('efs_provisioned_throughput_mibps', {
+    description: 'Throughput of the EFS file system in MiB/s, with the provisioned throughput mode (null otherwise).',
+    type: types.number,
+    default: efs.provisionedThroughputMibps ?? NULL,
+  });
   const encrypted = ctx.variable('efs_encrypted', { description: 'Encrypt the EFS file system at rest.', type: types.bool, default: efs.encrypted });
   ctx.add(
     'storage',
@@ -42,9 +47,21 @@ export function planStorage(ctx: PlanContext, network: NetworkRefs): StorageRefs
         attr('creation_token', ctx.name('efs')),
         attr('performance_mode', performance),
         attr('throughput_mode', throughput),
+        attr('provisioned_throughput_in_mibps', cond(binary('==', throughput, 'provisioned'), provisioned, NULL)),
         attr('encrypted', encrypted),
         ...kmsKeyAttr(ctx),
         ctx.tags('efs'),
+        // EFS refuses both when it creates the file system; say so at plan time.
+        block('lifecycle', [], [
+          block('precondition', [], [
+            attr('condition', binary('||', binary('!=', throughput, 'provisioned'), binary('!=', provisioned, NULL))),
+            attr('error_message', str('efs_throughput_mode provisioned needs efs_provisioned_throughput_mibps.')),
+          ]),
+          block('precondition', [], [
+            attr('condition', not(binary('&&', binary('==', performance, 'maxIO'), binary('==', throughput, 'elastic')))),
+            attr('error_message', str('elastic throughput needs the generalPurpose performance mode.')),
+          ]),
+        ]),
       ], ctx.model.encryption.customerKey ? undefined : [`ecsform:ignore ${EFS_CMK} Encrypted with the AWS-managed key aws/elasticfilesystem; set x-ecsform.kms: true for a customer-managed key.`]),
       block('resource', ['aws_efs_backup_policy', 'main'], [attr('file_system_id', ref('aws_efs_file_system.main.id')), block('backup_policy', [], [attr('status', 'ENABLED')])]),
       block('resource', ['aws_efs_mount_target', 'private'], [

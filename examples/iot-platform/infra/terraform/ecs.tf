@@ -15,6 +15,16 @@ resource "aws_ecs_cluster" "main" {
   tags = local.tags
 }
 
+resource "aws_ecs_cluster_capacity_providers" "main" {
+  cluster_name       = aws_ecs_cluster.main.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
+}
+
 ###############################################################################
 # Service discovery (Cloud Map)
 ###############################################################################
@@ -115,13 +125,19 @@ resource "aws_ecs_service" "delivery_worker" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.delivery_worker.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
   enable_ecs_managed_tags            = true
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -136,7 +152,7 @@ resource "aws_ecs_service" "delivery_worker" {
 
   tags = local.tags
 
-  depends_on = [aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -191,13 +207,19 @@ resource "aws_ecs_service" "dispatcher" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.dispatcher.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
   enable_ecs_managed_tags            = true
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -212,7 +234,7 @@ resource "aws_ecs_service" "dispatcher" {
 
   tags = local.tags
 
-  depends_on = [aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -277,13 +299,19 @@ resource "aws_ecs_service" "evaluator_iot" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.evaluator_iot.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
   enable_ecs_managed_tags            = true
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -298,7 +326,7 @@ resource "aws_ecs_service" "evaluator_iot" {
 
   tags = local.tags
 
-  depends_on = [aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -356,13 +384,19 @@ resource "aws_ecs_service" "ingest_iot" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.ingest_iot.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
   enable_ecs_managed_tags            = true
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -377,7 +411,7 @@ resource "aws_ecs_service" "ingest_iot" {
 
   tags = local.tags
 
-  depends_on = [aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -440,7 +474,7 @@ resource "aws_ecs_service" "keycloak" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.keycloak.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
@@ -448,6 +482,12 @@ resource "aws_ecs_service" "keycloak" {
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 180
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -472,7 +512,7 @@ resource "aws_ecs_service" "keycloak" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.keycloak, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.keycloak, aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -523,13 +563,19 @@ resource "aws_ecs_service" "mqtt" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.mqtt.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
   enable_ecs_managed_tags            = true
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -548,7 +594,7 @@ resource "aws_ecs_service" "mqtt" {
 
   tags = local.tags
 
-  depends_on = [aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -603,13 +649,19 @@ resource "aws_ecs_service" "ops_worker" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.ops_worker.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
   enable_ecs_managed_tags            = true
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -624,7 +676,7 @@ resource "aws_ecs_service" "ops_worker" {
 
   tags = local.tags
 
-  depends_on = [aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -683,7 +735,7 @@ resource "aws_ecs_service" "provision_api" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.provision_api.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
@@ -691,6 +743,12 @@ resource "aws_ecs_service" "provision_api" {
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -711,7 +769,7 @@ resource "aws_ecs_service" "provision_api" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.provision_api, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.provision_api, aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -767,13 +825,19 @@ resource "aws_ecs_service" "subscription_worker" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.subscription_worker.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
   enable_ecs_managed_tags            = true
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -788,7 +852,7 @@ resource "aws_ecs_service" "subscription_worker" {
 
   tags = local.tags
 
-  depends_on = [aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -858,7 +922,7 @@ resource "aws_ecs_service" "ui_iot" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.ui_iot.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
@@ -866,6 +930,12 @@ resource "aws_ecs_service" "ui_iot" {
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -886,7 +956,7 @@ resource "aws_ecs_service" "ui_iot" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.ui_iot_1, aws_lb_listener_rule.ui_iot_2, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.ui_iot_1, aws_lb_listener_rule.ui_iot_2, aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }
 
 ###############################################################################
@@ -944,7 +1014,7 @@ resource "aws_ecs_service" "webhook_receiver" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.webhook_receiver.arn
   desired_count                      = 1
-  launch_type                        = "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = false
   propagate_tags                     = "SERVICE"
@@ -952,6 +1022,12 @@ resource "aws_ecs_service" "webhook_receiver" {
   deployment_minimum_healthy_percent = 100
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
+
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
 
   deployment_circuit_breaker {
     enable   = true
@@ -972,5 +1048,5 @@ resource "aws_ecs_service" "webhook_receiver" {
 
   tags = local.tags
 
-  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.webhook_receiver, aws_iam_role_policy.ecs_execution]
+  depends_on = [aws_lb_listener.https, aws_lb_listener_rule.webhook_receiver, aws_ecs_cluster_capacity_providers.main, aws_iam_role_policy.ecs_execution]
 }

@@ -83,7 +83,7 @@ resource "aws_ecs_service" "app" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.app.arn
   desired_count                      = var.desired_count
-  launch_type                        = var.use_fargate_spot ? null : "FARGATE"
+  force_new_deployment               = true
   platform_version                   = "LATEST"
   enable_execute_command             = var.enable_execute_command
   propagate_tags                     = "SERVICE"
@@ -92,13 +92,10 @@ resource "aws_ecs_service" "app" {
   deployment_maximum_percent         = 200
   health_check_grace_period_seconds  = 60
 
-  dynamic "capacity_provider_strategy" {
-    for_each = var.use_fargate_spot ? [1] : []
-
-    content {
-      capacity_provider = "FARGATE_SPOT"
-      weight            = 1
-    }
+  # Switching Spot on or off changes the strategy in place, with a new deployment (force_new_deployment).
+  capacity_provider_strategy {
+    capacity_provider = var.use_fargate_spot ? "FARGATE_SPOT" : "FARGATE"
+    weight            = 1
   }
 
   deployment_circuit_breaker {

@@ -6,11 +6,24 @@
 ###############################################################################
 # ecsform:ignore EFS_CMK Encrypted with the AWS-managed key aws/elasticfilesystem; set x-ecsform.kms: true for a customer-managed key.
 resource "aws_efs_file_system" "main" {
-  creation_token   = "${local.name_prefix}-efs"
-  performance_mode = var.efs_performance_mode
-  throughput_mode  = var.efs_throughput_mode
-  encrypted        = var.efs_encrypted
-  tags             = merge(local.tags, { Name = "${local.name_prefix}-efs" })
+  creation_token                  = "${local.name_prefix}-efs"
+  performance_mode                = var.efs_performance_mode
+  throughput_mode                 = var.efs_throughput_mode
+  provisioned_throughput_in_mibps = var.efs_throughput_mode == "provisioned" ? var.efs_provisioned_throughput_mibps : null
+  encrypted                       = var.efs_encrypted
+  tags                            = merge(local.tags, { Name = "${local.name_prefix}-efs" })
+
+  lifecycle {
+    precondition {
+      condition     = var.efs_throughput_mode != "provisioned" || var.efs_provisioned_throughput_mibps != null
+      error_message = "efs_throughput_mode provisioned needs efs_provisioned_throughput_mibps."
+    }
+
+    precondition {
+      condition     = !(var.efs_performance_mode == "maxIO" && var.efs_throughput_mode == "elastic")
+      error_message = "elastic throughput needs the generalPurpose performance mode."
+    }
+  }
 }
 
 resource "aws_efs_backup_policy" "main" {

@@ -165,6 +165,12 @@ variable "efs_throughput_mode" {
   }
 }
 
+variable "efs_provisioned_throughput_mibps" {
+  description = "Throughput of the EFS file system in MiB/s, with the provisioned throughput mode (null otherwise)."
+  type        = number
+  default     = null
+}
+
 variable "efs_encrypted" {
   description = "Encrypt the EFS file system at rest."
   type        = bool
